@@ -1,0 +1,469 @@
+"""Safe, position-keeping YAML loading.
+
+Parsing uses libyaml through ``ruamel.yaml.clib`` (``CBaseLoader``): it resolves no tags and
+constructs no objects, it only composes nodes that carry their line and column. This module then
+turns nodes into plain ``dict``/``list``/``str``/``int``/``float``/``bool``/``None`` with YAML 1.2
+core-schema semantics (``no`` and ``on`` stay strings, ``2022-06-23`` stays a string) and records
+where every key and value stood. Every defect becomes a :class:`Problem` in family ``Y``; nothing
+here raises for bad input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kommissorium.problems import Problem, Severity
+
+#: Files above this size are refused before parsing (a charter is a few kB).
+MAX_BYTES = 5 * 1024 * 1024
+#: Nesting deeper than this is refused (a charter nests less than ten levels).
+MAX_DEPTH = 64
+#: Upper bound of nodes produced from one file, aliases expanded (stops alias bombs).
+MAX_NODES = 200_000
+
+PathKey = tuple[str | int, ...]
+
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_TRUE = re.compile(r"^(?:true|True|TRUE)$")
+_FALSE = re.compile(r"^(?:false|False|FALSE)$")
+_INT10 = re.compile(r"^[-+]?[0-9]+$")
+_INT8 = re.compile(r"^0o[0-7]+$")
+_INT16 = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+
+CODES = {
+    "Y001": ("yaml.syntaks", "YAML-syntaksfejl."),
+    "Y002": ("yaml.dublet-noegle", "Samme nøgle står to gange i én mapping."),
+    "Y003": ("yaml.tabulator", "Tabulatortegn i indrykning; YAML kræver mellemrum."),
+    "Y004": ("yaml.kodning", "Filen er ikke gyldig UTF-8-tekst."),
+    "Y005": ("yaml.tom", "Filen er tom eller indeholder kun kommentarer."),
+    "Y006": ("yaml.tag", "Eksplicitte YAML-tags (fx !!python/object) er ikke tilladt."),
+    "Y007": ("yaml.alias", "Aliaser udfolder sig til for meget data (alias-bombe)."),
+    "Y008": ("yaml.stoerrelse", "Filen er for stor eller for dybt indlejret."),
+    "Y009": ("yaml.top", "Øverste niveau skal være en mapping (nøgle: værdi)."),
+    "Y010": ("yaml.noegle", "En nøgle skal være enkel tekst."),
+    "Y011": ("yaml.flere-dokumenter", "Filen indeholder mere end ét YAML-dokument."),
+}
+
+
+def yaml_problem(code: str, message: str, file: str, line: int = 1, column: int = 1) -> Problem:
+    name, _ = CODES[code]
+    return Problem(code, name, Severity.ERROR, message, file, line, column)
+
+
+@dataclass
+class Position:
+    """1-based positions of a key (when the value sits in a mapping) and its value."""
+
+    line: int
+    column: int
+    key_line: int | None = None
+    key_column: int | None = None
+
+
+@dataclass
+class SourceMap:
+    """Where each path of the loaded data stood in its file."""
+
+    positions: dict[PathKey, Position] = field(default_factory=dict)
+
+    def value(self, path: PathKey) -> tuple[int, int]:
+        """Position of the value at ``path``, or of its nearest recorded parent."""
+        p = self._nearest(path)
+        return (p.line, p.column) if p else (1, 1)
+
+    def key(self, path: PathKey) -> tuple[int, int]:
+        """Position of the key of ``path`` (falls back to the value, then to parents)."""
+        p = self.positions.get(tuple(path))
+        if p is not None and p.key_line is not None:
+            return (p.key_line, p.key_column or 1)
+        return self.value(path)
+
+    def has(self, path: PathKey) -> bool:
+        return tuple(path) in self.positions
+
+    def _nearest(self, path: PathKey) -> Position | None:
+        path = tuple(path)
+        while True:
+            p = self.positions.get(path)
+            if p is not None:
+                return p
+            if not path:
+                return None
+            path = path[:-1]
+
+
+@dataclass
+class LoadedDocument:
+    path: Path
+    display: str  # the path as shown to the user
+    data: dict[str, Any] | None
+    source_map: SourceMap
+    problems: list[Problem]
+    text: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.data is not None and not any(
+            p.severity is Severity.ERROR for p in self.problems
+        )
+
+
+class _TooMuch(Exception):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+
+
+def load_file(path: Path, display: str | None = None) -> LoadedDocument:
+    display = display if display is not None else str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return _failed(
+                path,
+                display,
+                yaml_problem(
+                    "Y008",
+                    f"Filen fylder {size / 1024 / 1024:.1f} MB; et kommissorium må højst "
+                    f"fylde {MAX_BYTES // 1024 // 1024} MB. Filen er ikke indlæst.",
+                    display,
+                ),
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        return _failed(
+            path,
+            display,
+            yaml_problem("Y004", f"Filen kan ikke læses: {exc.strerror or exc}.", display),
+        )
+    return load_bytes(raw, path, display)
+
+
+def load_bytes(raw: bytes, path: Path, display: str) -> LoadedDocument:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        return _failed(
+            path,
+            display,
+            yaml_problem(
+                "Y004",
+                "Filen indeholder NUL-bytes og er ikke en tekstfil (binær fil?).",
+                display,
+                line,
+            ),
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col_bytes = before[before.rfind(b"\n") + 1 :]
+        column = len(col_bytes.decode("utf-8", errors="replace")) + 1
+        bad = raw[exc.start : exc.start + 1].hex().upper()
+        guess = ""
+        try:
+            guess = raw[exc.start : exc.start + 1].decode("cp1252")
+            guess = f" (i Latin-1/Windows-1252 er det '{guess}')"
+        except UnicodeDecodeError:
+            pass
+        return _failed(
+            path,
+            display,
+            yaml_problem(
+                "Y004",
+                f"Byte 0x{bad}{guess} er ikke gyldig UTF-8. Gem filen som UTF-8.",
+                display,
+                line,
+                column,
+            ),
+        )
+    return load_text(text, path, display)
+
+
+def load_text(text: str, path: Path | None = None, display: str = "<tekst>") -> LoadedDocument:
+    from ruamel.yaml.cyaml import CBaseLoader  # C parser: fast, nodes carry marks
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    path = path if path is not None else Path(display)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n")
+    if not _has_content(text):
+        return _failed(
+            path,
+            display,
+            yaml_problem("Y005", "Filen er tom eller indeholder kun kommentarer.", display),
+            text,
+        )
+    loader = CBaseLoader(text)
+    try:
+        node = loader.get_single_node()
+    except MarkedYAMLError as exc:
+        return _failed(path, display, _syntax_problem(exc, text, display), text)
+    except YAMLError as exc:
+        return _failed(path, display, yaml_problem("Y001", f"YAML-fejl: {exc}", display), text)
+    except RecursionError:
+        return _failed(
+            path,
+            display,
+            yaml_problem("Y008", "Filen er for dybt indlejret til at blive læst.", display),
+            text,
+        )
+    finally:
+        try:
+            loader.dispose()
+        except Exception:  # noqa: BLE001 - disposal is best effort
+            pass
+    if node is None:
+        return _failed(
+            path,
+            display,
+            yaml_problem("Y005", "Filen er tom eller indeholder kun kommentarer.", display),
+            text,
+        )
+    builder = _Builder(display)
+    try:
+        data = builder.build(node, (), 0)
+    except _TooMuch as exc:
+        return _failed(path, display, exc.problem, text)
+    problems = builder.problems
+    if not isinstance(data, dict):
+        kind = "en liste" if isinstance(data, list) else "en enkelt værdi"
+        problems.append(
+            yaml_problem(
+                "Y009",
+                f"Øverste niveau er {kind}; et kommissorium skal være en mapping "
+                "med nøgler som 'navn:' og 'formål:'.",
+                display,
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+            )
+        )
+        return LoadedDocument(path, display, None, builder.source_map, problems, text)
+    return LoadedDocument(path, display, data, builder.source_map, problems, text)
+
+
+def _failed(path: Path, display: str, problem: Problem, text: str = "") -> LoadedDocument:
+    return LoadedDocument(path, display, None, SourceMap(), [problem], text)
+
+
+def _has_content(text: str) -> bool:
+    for line in text.splitlines():
+        s = line.strip()
+        if s and not s.startswith("#") and s not in ("---", "..."):
+            return True
+    return False
+
+
+_SYNTAX_DA = [
+    ("could not find expected ':'", "mangler ':' efter en nøgle"),
+    ("mapping values are not allowed here", "et kolon står et sted, hvor det ikke må stå "
+     "(sæt værdien i anførselstegn, hvis den indeholder ': ')"),
+    ("did not find expected key", "forventede en nøgle på dette niveau (forkert indrykning?)"),
+    ("did not find expected ',' or ']'", "en liste i [ ] er ikke lukket"),
+    ("did not find expected ',' or '}'", "en mapping i { } er ikke lukket"),
+    ("found unexpected end of stream", "filen slutter midt i en værdi (manglende anførselstegn?)"),
+    ("found character that cannot start any token", "et tegn, der ikke kan indlede en værdi"),
+    ("did not find expected '-' indicator", "forventede et listepunkt '- ' (forkert indrykning?)"),
+    ("did not find expected <document start>", "forventede starten på et dokument"),
+    ("expected a single document", "filen indeholder flere YAML-dokumenter (adskilt af ---)"),
+    ("found undefined alias", "et alias (*navn) henviser til et anker, der ikke findes"),
+    ("found duplicate anchor", "samme anker (&navn) er defineret to gange"),
+    ("while scanning a quoted scalar", "en tekst i anførselstegn er ikke lukket"),
+    ("found unknown escape character", "ukendt escape-sekvens i tekst med dobbelte anførselstegn"),
+    ("block sequence entries are not allowed", "et listepunkt '- ' står, hvor det ikke må"),
+    ("while scanning an alias", "ugyldigt alias"),
+    ("while scanning an anchor", "ugyldigt anker"),
+    ("while scanning a block scalar", "ugyldig blok-tekst efter | eller >"),
+    ("found a tab character", "tabulatortegn"),
+]
+
+
+def _syntax_problem(exc: Any, text: str, display: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line = (mark.line + 1) if mark is not None else 1
+    column = (mark.column + 1) if mark is not None else 1
+    raw = " ".join(str(x) for x in (exc.context, exc.problem) if x)
+    lines = text.split("\n")
+    # A tab in the indentation of the offending line (or the one before) is the usual cause.
+    for idx in (line - 1, line - 2):
+        if 0 <= idx < len(lines):
+            src = lines[idx]
+            indent = src[: len(src) - len(src.lstrip(" \t"))]
+            if "\t" in indent:
+                return yaml_problem(
+                    "Y003",
+                    "Tabulatortegn i indrykningen; YAML kræver mellemrum.",
+                    display,
+                    idx + 1,
+                    indent.index("\t") + 1,
+                )
+    if "expected a single document" in raw:
+        return yaml_problem(
+            "Y011",
+            "Filen indeholder mere end ét YAML-dokument (adskilt af '---'); "
+            "et kommissorium er ét dokument.",
+            display,
+            line,
+            column,
+        )
+    danish = next((da for en, da in _SYNTAX_DA if en in raw), None)
+    detail = danish or "ugyldig YAML"
+    return yaml_problem("Y001", f"YAML-syntaksfejl: {detail}.", display, line, column)
+
+
+class _Builder:
+    def __init__(self, display: str):
+        self.display = display
+        self.source_map = SourceMap()
+        self.problems: list[Problem] = []
+        self.count = 0
+
+    def _pos(self, node: Any) -> tuple[int, int]:
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def build(self, node: Any, path: PathKey, depth: int, key_node: Any = None) -> Any:
+        from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+        self.count += 1
+        if self.count > MAX_NODES:
+            line, col = self._pos(node)
+            raise _TooMuch(
+                yaml_problem(
+                    "Y007",
+                    f"Filen udfolder sig til mere end {MAX_NODES:,} værdier "
+                    "(aliaser der henviser til aliaser?). Filen er ikke indlæst.".replace(",", "."),
+                    self.display,
+                    line,
+                    col,
+                )
+            )
+        if depth > MAX_DEPTH:
+            line, col = self._pos(node)
+            raise _TooMuch(
+                yaml_problem(
+                    "Y008",
+                    f"Filen er indlejret mere end {MAX_DEPTH} niveauer dybt. Filen er ikke indlæst.",
+                    self.display,
+                    line,
+                    col,
+                )
+            )
+        line, col = self._pos(node)
+        pos = Position(line, col)
+        if key_node is not None:
+            pos.key_line, pos.key_column = self._pos(key_node)
+        self.source_map.positions.setdefault(path, pos)
+
+        tag = node.tag
+        if isinstance(node, ScalarNode):
+            if tag != _STR:
+                self._bad_tag(node)
+            return self._scalar(node)
+        if isinstance(node, SequenceNode):
+            if tag != _SEQ:
+                self._bad_tag(node)
+            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        if isinstance(node, MappingNode):
+            if tag != _MAP:
+                self._bad_tag(node)
+            result: dict[str, Any] = {}
+            seen: dict[str, tuple[int, int]] = {}
+            for knode, vnode in node.value:
+                kline, kcol = self._pos(knode)
+                if not isinstance(knode, ScalarNode):
+                    self.problems.append(
+                        yaml_problem(
+                            "Y010",
+                            "En nøgle skal være enkel tekst, ikke en liste eller mapping.",
+                            self.display,
+                            kline,
+                            kcol,
+                        )
+                    )
+                    continue
+                if knode.tag != _STR:
+                    self._bad_tag(knode)
+                key = knode.value
+                if key == "<<" and _plain(knode):
+                    self.problems.append(
+                        yaml_problem(
+                            "Y006",
+                            "Flet-nøglen '<<' (YAML 1.1) understøttes ikke; skriv nøglerne ud.",
+                            self.display,
+                            kline,
+                            kcol,
+                        )
+                    )
+                    continue
+                if key in seen:
+                    first = seen[key]
+                    self.problems.append(
+                        yaml_problem(
+                            "Y002",
+                            f"Nøglen '{key}' står to gange; første gang på linje {first[0]}. "
+                            "Den anden forekomst ville ellers overskrive den første.",
+                            self.display,
+                            kline,
+                            kcol,
+                        )
+                    )
+                    continue
+                seen[key] = (kline, kcol)
+                result[key] = self.build(vnode, path + (key,), depth + 1, knode)
+            return result
+        return None  # pragma: no cover - libyaml has no other node kinds
+
+    def _bad_tag(self, node: Any) -> None:
+        line, col = self._pos(node)
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        self.problems.append(
+            yaml_problem(
+                "Y006",
+                f"YAML-tagget '{tag}' er ikke tilladt; kommissorier indeholder kun tekst, tal, "
+                "lister og mappings. Værdien læses ikke som objekt.",
+                self.display,
+                line,
+                col,
+            )
+        )
+
+    @staticmethod
+    def _scalar(node: Any) -> Any:
+        value: str = node.value
+        if not _plain(node):
+            return value
+        if _NULL.match(value):
+            return None
+        if _TRUE.match(value):
+            return True
+        if _FALSE.match(value):
+            return False
+        if _INT10.match(value):
+            return int(value)
+        if _INT8.match(value):
+            return int(value[2:], 8)
+        if _INT16.match(value):
+            return int(value[2:], 16)
+        if _FLOAT.match(value):
+            return float(value)
+        if _INF.match(value):
+            return float("-inf") if value.startswith("-") else float("inf")
+        if _NAN.match(value):
+            return float("nan")
+        return value
+
+
+def _plain(node: Any) -> bool:
+    return node.style in (None, "")

@@ -1,0 +1,361 @@
+"""The charter (kommissorium) of ONE body.
+
+YAML keys are Danish (aliases); attribute names are English. ``extra="forbid"`` everywhere, so an
+unknown key is an error with a suggestion. Single-file validation only: references are checked
+against the other charters and the registry by the rules, not here.
+
+Two kinds of text stand beside the data, so that nothing of a source document is lost:
+``tekst`` in a data section is the author's own wording of that data (rendered instead of a
+generated sentence, and checked against the data by the prose rules); ``noter`` are further
+paragraphs the section holds.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from kommissorium.model.types import (
+    Count,
+    Frequency,
+    PartialDate,
+    Ref,
+    RefList,
+    Strict,
+    TextList,
+    Validity,
+)
+
+
+class BodyType(str, Enum):
+    POLITICAL = "politisk"
+    ADMINISTRATIVE = "administrativ"
+    PROFESSIONAL_STRATEGIC = "fagligt-strategisk"
+    FORUM = "forum"
+    NETWORK = "netværk"
+    WORKING_GROUP = "arbejdsgruppe"
+    COMMITTEE = "udvalg"
+    SECRETARIAT = "sekretariat"
+
+
+class Party(str, Enum):
+    """The sides of Danish health cooperation; used for shared chairs and parity."""
+
+    MUNICIPALITIES = "kommuner"
+    REGION = "region"
+    GENERAL_PRACTICE = "almen-praksis"
+    PATIENTS = "patienter"
+    STATE = "stat"
+    OTHER = "andet"
+
+
+class ExpandOver(str, Enum):
+    MUNICIPALITY = "kommune"
+    CLUSTER = "klynge"
+    REGION = "region"
+
+
+SectionKey = Literal[
+    "baggrund",
+    "formål",
+    "principper",
+    "opgaver",
+    "sammensætning",
+    "formandskab",
+    "sekretariat",
+    "møder",
+    "beslutninger",
+    "relationer",
+    "offentliggørelse",
+]
+
+SECTION_ORDER: tuple[str, ...] = SectionKey.__args__  # type: ignore[attr-defined]
+
+
+class Approval(Strict):
+    by: Ref | None = Field(None, alias="af", description="Det organ, der har godkendt kommissoriet.")
+    date: PartialDate | None = Field(None, alias="dato", description="Dato eller måned for godkendelsen.")
+    text: str | None = Field(None, alias="tekst", description="Godkendelseslinjen med forfatterens ord.")
+
+
+class SubQuota(Strict):
+    """"heraf mindst 1 fra psykiatrien": a part of a seat group with its own requirement."""
+
+    minimum: int | None = Field(None, alias="mindst", ge=0)
+    count: int | None = Field(None, alias="antal", ge=0)
+    source: Ref | None = Field(None, alias="fra")
+    role: str | None = Field(None, alias="rolle")
+    requirement: str | None = Field(None, alias="krav")
+
+    @model_validator(mode="after")
+    def _something(self) -> "SubQuota":
+        if self.minimum is None and self.count is None:
+            raise ValueError("en 'heraf'-kvote skal have 'mindst' eller 'antal'")
+        if self.source is None and self.role is None and self.requirement is None:
+            raise ValueError("en 'heraf'-kvote skal sige 'fra', 'rolle' eller 'krav'")
+        return self
+
+    @property
+    def required(self) -> int:
+        return self.count if self.count is not None else (self.minimum or 0)
+
+
+class Seat(Strict):
+    """A group of seats: "1 sundhedsdirektør fra hver kommune i klyngen"."""
+
+    count: Count = Field(default_factory=lambda: Count.model_validate(1), alias="antal")
+    role: str = Field(alias="rolle", min_length=1)
+    source: Ref | None = Field(None, alias="fra", description="Organisation, region, kommune eller organ.")
+    for_each: ExpandOver | None = Field(None, alias="for-hver")
+    within: Ref | None = Field(None, alias="i", description="Området, der udfoldes over (standard: kommissoriets område).")
+    appointed_by: Ref | None = Field(None, alias="udpeget-af")
+    nominated_by: Ref | None = Field(None, alias="indstillet-af")
+    members_of: Ref | None = Field(None, alias="medlemmer-af", description="Pladserne besættes af et andet organs medlemmer.")
+    ex_officio: bool = Field(False, alias="embede", description="Sidder i kraft af sit embede.")
+    sub_quotas: list[SubQuota] = Field(default_factory=list, alias="heraf")
+    requirement: str | None = Field(None, alias="krav")
+    on_demand: bool = Field(False, alias="efter-behov")
+    ad_hoc: bool = Field(False, alias="ad-hoc")
+    vote: bool = Field(True, alias="stemmeret")
+    party: Party | None = Field(None, alias="part")
+    text: str | None = Field(None, alias="tekst", description="Forfatterens formulering af linjen.")
+    note: str | None = Field(None, alias="note")
+
+    @field_validator("sub_quotas", mode="before")
+    @classmethod
+    def _quota_list(cls, value: Any) -> Any:
+        return [value] if isinstance(value, dict) else value
+
+
+class Alternates(Strict):
+    allowed: bool = Field(True, alias="tilladt")
+    personal: bool = Field(False, alias="personlige")
+    text: str | None = Field(None, alias="tekst")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _compact(cls, value: Any) -> Any:
+        if isinstance(value, bool):
+            return {"tilladt": value}
+        if isinstance(value, str):
+            return {"tilladt": True, "tekst": value}
+        return value
+
+
+class Composition(Strict):
+    intro: str | None = Field(None, alias="indledning")
+    members: list[Seat] = Field(default_factory=list, alias="medlemmer")
+    participants: list[Seat] = Field(default_factory=list, alias="deltagere", description="Deltagere uden for de faste medlemmer: sekretariat, efter behov, ad hoc.")
+    observers: list[Seat] = Field(default_factory=list, alias="observatører")
+    alternates: Alternates | None = Field(None, alias="suppleanter")
+    minimum_only: bool = Field(False, alias="minimum", description="Sammensætningen er et minimum; flere kan deltage.")
+    term: str | None = Field(None, alias="periode")
+    notes: TextList = Field(default_factory=list, alias="noter")
+
+
+class Officer(Strict):
+    role: str | None = Field(None, alias="rolle")
+    source: Ref | None = Field(None, alias="fra")
+    elected_from: str | None = Field(None, alias="vælges-blandt")
+    appointed_by: Ref | None = Field(None, alias="udpeget-af")
+    term_years: int | None = Field(None, alias="periode-år", ge=1, le=10)
+    text: str | None = Field(None, alias="tekst")
+
+
+class Chair(Strict):
+    chair: Officer | None = Field(None, alias="formand")
+    shared_between: list[Party] = Field(default_factory=list, alias="delt-mellem")
+    vice_chair: Officer | None = Field(None, alias="næstformand")
+    agreed: str | None = Field(None, alias="aftales", description="Hvornår/hvordan formandskabet aftales.")
+    duties: TextList = Field(default_factory=list, alias="opgaver")
+    text: str | None = Field(None, alias="tekst")
+    notes: TextList = Field(default_factory=list, alias="noter")
+
+    @field_validator("shared_between", mode="before")
+    @classmethod
+    def _parties(cls, value: Any) -> Any:
+        aliases = {"kommunerne": "kommuner", "kommune": "kommuner", "regionen": "region",
+                   "hospitaler": "region", "praksis": "almen-praksis"}
+        if isinstance(value, list):
+            return [aliases.get(v, v) if isinstance(v, str) else v for v in value]
+        return value
+
+
+class Secretariat(Strict):
+    provided_by: RefList = Field(default_factory=list, alias="varetages-af")
+    coordinates_with: RefList = Field(default_factory=list, alias="koordinerer-med")
+    duties: TextList = Field(default_factory=list, alias="opgaver")
+    text: str | None = Field(None, alias="tekst")
+    notes: TextList = Field(default_factory=list, alias="noter")
+
+
+class Extraordinary(Strict):
+    allowed: bool = Field(True, alias="tilladt")
+    requested_by: int | None = Field(None, alias="efter-anmodning-fra", ge=1, description="Antal medlemmer, der kan kræve et ekstraordinært møde.")
+    text: str | None = Field(None, alias="tekst")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _compact(cls, value: Any) -> Any:
+        if isinstance(value, bool):
+            return {"tilladt": value}
+        if isinstance(value, str):
+            return {"tilladt": True, "tekst": value}
+        return value
+
+
+class Meetings(Strict):
+    per_year: Frequency | None = Field(None, alias="pr-år")
+    duration_hours: Frequency | None = Field(None, alias="varighed-timer")
+    physical_per_year: Frequency | None = Field(None, alias="fysiske-pr-år")
+    virtual: bool | None = Field(None, alias="virtuelle")
+    extraordinary: Extraordinary | None = Field(None, alias="ekstraordinære")
+    agenda_days_before: int | None = Field(None, alias="dagsorden-udsendes-dage-før", ge=0, le=365)
+    timing: str | None = Field(None, alias="tidspunkt")
+    text: str | None = Field(None, alias="tekst")
+    notes: TextList = Field(default_factory=list, alias="noter")
+
+
+class DecisionRule(str, Enum):
+    CONSENSUS = "konsensus"
+    MAJORITY = "flertal"
+    NONE = "ingen-beslutningskompetence"
+
+
+class Decisions(Strict):
+    rule: DecisionRule | None = Field(None, alias="regel")
+    quorum: int | None = Field(None, alias="beslutningsdygtig-ved", ge=1)
+    casting_vote: str | None = Field(None, alias="afgørende-stemme")
+    excluded_topics: TextList = Field(default_factory=list, alias="behandler-ikke")
+    text: str | None = Field(None, alias="tekst")
+    notes: TextList = Field(default_factory=list, alias="noter")
+
+
+class Subgroup(Strict):
+    ref: Ref | None = Field(None, alias="id")
+    name: str | None = Field(None, alias="navn")
+    standing: bool = Field(True, alias="stående")
+    text: str | None = Field(None, alias="tekst")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _compact(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return {"id": value}
+        return value
+
+    @model_validator(mode="after")
+    def _named(self) -> "Subgroup":
+        if self.ref is None and self.name is None:
+            raise ValueError("en undergruppe skal have 'id' eller 'navn'")
+        return self
+
+
+class Relations(Strict):
+    refers_to: RefList = Field(default_factory=list, alias="refererer-til")
+    prepares_for: RefList = Field(default_factory=list, alias="forbereder-for")
+    recommends_to: RefList = Field(default_factory=list, alias="indstiller-til")
+    annual_status_to: RefList = Field(default_factory=list, alias="årlig-status-til")
+    tasks_from: RefList = Field(default_factory=list, alias="opgaver-fra")
+    coordinates_with: RefList = Field(default_factory=list, alias="koordinerer-med")
+    appointed_by: RefList = Field(default_factory=list, alias="udpeges-af")
+    part_of: RefList = Field(default_factory=list, alias="del-af")
+    subgroups: list[Subgroup] = Field(default_factory=list, alias="undergrupper")
+    may_establish: TextList = Field(default_factory=list, alias="kan-nedsætte", description="Grupper organet kan nedsætte (ad hoc eller stående).")
+    text: str | None = Field(None, alias="tekst")
+    notes: TextList = Field(default_factory=list, alias="noter")
+
+
+#: YAML key, attribute, Danish verb phrase — the typed edges between bodies.
+RELATION_EDGES: tuple[tuple[str, str, str], ...] = (
+    ("refererer-til", "refers_to", "refererer til"),
+    ("forbereder-for", "prepares_for", "forbereder sager for"),
+    ("indstiller-til", "recommends_to", "indstiller til"),
+    ("årlig-status-til", "annual_status_to", "giver årlig status til"),
+    ("opgaver-fra", "tasks_from", "får opgaver fra"),
+    ("koordinerer-med", "coordinates_with", "koordinerer med"),
+    ("udpeges-af", "appointed_by", "udpeges af"),
+    ("del-af", "part_of", "er en del af"),
+)
+
+
+class Publication(Strict):
+    agendas_and_minutes: str | None = Field(None, alias="dagsordener-og-referater")
+    charter: str | None = Field(None, alias="kommissorium")
+    text: str | None = Field(None, alias="tekst")
+
+
+class ListSection(Strict):
+    """Principles or tasks: an intro, the items, and text after."""
+
+    intro: str | None = Field(None, alias="indledning")
+    items: TextList = Field(default_factory=list, alias="punkter")
+    notes: TextList = Field(default_factory=list, alias="noter")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _compact(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            return {"punkter": value}
+        return value
+
+
+class ExtraSection(Strict):
+    heading: str = Field(alias="overskrift", min_length=1)
+    after: SectionKey | None = Field(None, alias="efter", description="Afsnittet placeres efter dette standardafsnit.")
+    text: str | None = Field(None, alias="tekst")
+    items: TextList = Field(default_factory=list, alias="punkter")
+    notes: TextList = Field(default_factory=list, alias="noter")
+
+
+class Suppression(Strict):
+    rule: str = Field(alias="regel", min_length=2)
+    reason: str = Field(alias="begrundelse", min_length=3)
+
+
+class Charter(Strict):
+    """Kommissorium for ét organ."""
+
+    id: str | None = Field(None, alias="id", description="Udledes af filens sti; skal stemme, hvis angivet.")
+    name: str = Field(alias="navn", min_length=1, description="Organets fulde navn på dansk.")
+    short_name: str | None = Field(None, alias="forkortelse")
+    other_names: TextList = Field(default_factory=list, alias="andre-navne")
+    title: str | None = Field(None, alias="titel", description="Dokumentets titel, hvis den ikke er 'Kommissorium for <navn>'.")
+    type: BodyType = Field(alias="type")
+    frame: bool = Field(False, alias="ramme", description="Kommissoriet er en ramme, som andre udbygger.")
+    area: Ref = Field(alias="område", description="Registernøgle: region, klynge, kommune eller 'landsdaekkende'.")
+    extends: Ref | None = Field(None, alias="udbygger")
+    approved: Approval | None = Field(None, alias="godkendt")
+    date: PartialDate | None = Field(None, alias="dato", description="Dokumentets dato.")
+    version: str | None = Field(None, alias="version")
+    valid: Validity | None = Field(None, alias="gyldig")
+    source: str | None = Field(None, alias="kilde")
+    headings: dict[SectionKey, str] = Field(default_factory=dict, alias="overskrifter")
+    background: str | None = Field(None, alias="baggrund")
+    purpose: str | None = Field(None, alias="formål")
+    principles: ListSection | None = Field(None, alias="principper")
+    tasks: ListSection | None = Field(None, alias="opgaver")
+    composition: Composition | None = Field(None, alias="sammensætning")
+    chair: Chair | None = Field(None, alias="formandskab")
+    secretariat: Secretariat | None = Field(None, alias="sekretariat")
+    meetings: Meetings | None = Field(None, alias="møder")
+    decisions: Decisions | None = Field(None, alias="beslutninger")
+    relations: Relations = Field(default_factory=Relations, alias="relationer")
+    publication: Publication | None = Field(None, alias="offentliggørelse")
+    sections: list[ExtraSection] = Field(default_factory=list, alias="afsnit")
+    notes: TextList = Field(default_factory=list, alias="noter")
+    suppress: list[Suppression] = Field(default_factory=list, alias="undertryk")
+
+    @property
+    def effective_date(self):
+        """The date the charter speaks of: approval, else document date, else validity start."""
+        for d in (
+            self.approved.date if self.approved else None,
+            self.date,
+            self.valid.start if self.valid else None,
+        ):
+            if d is not None:
+                return d.last_day
+        return None
