@@ -1,0 +1,45 @@
+"""`kommissorium validate`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from kommissorium.commands._common import default_format, fail_usage, guarded
+
+FORMATS = ("text", "json", "github", "sarif")
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("validate")
+    @guarded
+    def validate(
+        paths: Optional[list[Path]] = typer.Argument(
+            None, help="Filer eller mapper. Standard: repositoriets charters/.", show_default=False
+        ),
+        format: Optional[str] = typer.Option(
+            None, "--format", "-f",
+            help="Uddata: text, json, github eller sarif (standard: text; github under GitHub Actions).",
+            show_default=False,
+        ),
+        strict: bool = typer.Option(False, "--strict", help="Advarsler giver også exitkode 1."),
+    ) -> None:
+        """Kontrollér kommissorier: format, henvisninger og regler på tværs af organer.
+
+        Exitkoder: 0 ingen fund, 1 fund (fejl; advarsler med --strict), 2 brugs- eller læsefejl.
+        """
+        import sys
+
+        from kommissorium.check import check
+        from kommissorium.reporters import REPORTERS
+
+        fmt = format or default_format()
+        if fmt not in REPORTERS:
+            raise fail_usage(
+                f"ukendt format '{fmt}'; vælg mellem {', '.join(sorted(REPORTERS))}."
+            )
+        result = check(list(paths or []))
+        REPORTERS[fmt](result.problems, result.files, sys.stdout)
+        raise typer.Exit(result.exit_code(strict))

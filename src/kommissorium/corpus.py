@@ -1,0 +1,363 @@
+"""``CharterSet``: every charter of a repository and the registry, indexed and expanded.
+
+Built once per command and read by the rules, the documents, the diff and the graph. Loading
+problems (YAML, schema, ids) are collected here; cross-charter checks live in ``rules/``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from kommissorium.load.yaml import LoadedDocument, load_file
+from kommissorium.model.charter import SECTION_ORDER, Charter, Seat
+from kommissorium.model.validate import schema_problem, validate_model
+from kommissorium.problems import Problem
+from kommissorium.registry import Entry, Registry, load_registry
+
+CHARTERS_DIR = "charters"
+REGISTER_DIR = "_register"
+SUFFIXES = (".yaml", ".yml")
+
+#: Sections a charter inherits from the frame it extends when it does not state them itself.
+INHERITED = (
+    "background", "purpose", "principles", "tasks", "composition", "chair", "secretariat",
+    "meetings", "decisions", "publication",
+)
+
+
+@dataclass
+class CharterFile:
+    id: str
+    path: Path
+    display: str
+    doc: LoadedDocument
+    charter: Charter | None
+    problems: list[Problem] = field(default_factory=list)
+
+    def at(self, *path: Any, key: bool = False) -> tuple[int, int]:
+        """Line and column of a YAML path in this file (nearest parent when absent)."""
+        sm = self.doc.source_map
+        return sm.key(path) if key else sm.value(path)
+
+
+@dataclass
+class ExpandedSeat:
+    """A seat group with its registry expansion: ``units`` are the kommuner/klynger/regions."""
+
+    seat: Seat
+    index: int
+    units: list[Entry]
+    low: int
+    high: int | None
+
+    @property
+    def expanded(self) -> bool:
+        return self.seat.for_each is not None
+
+
+@dataclass
+class MemberCount:
+    low: int
+    high: int | None  # None: no upper bound stated
+
+    def __str__(self) -> str:
+        if self.high == self.low:
+            return str(self.low)
+        if self.high is None:
+            return f"mindst {self.low}"
+        return f"{self.low}-{self.high}"
+
+
+def find_root(start: Path) -> Path | None:
+    """The repository root: the nearest folder with kommissorium.toml or a charters/ folder."""
+    start = start.resolve()
+    for folder in [start, *start.parents]:
+        if (folder / "kommissorium.toml").is_file() or (folder / CHARTERS_DIR).is_dir():
+            return folder
+    return None
+
+
+def charters_root_of(path: Path) -> Path:
+    """The charters/ folder a path lies in (ids are relative to it)."""
+    path = path.resolve()
+    for folder in [path, *path.parents]:
+        if folder.name == CHARTERS_DIR:
+            return folder
+    return path if path.is_dir() else path.parent
+
+
+def display_path(path: Path, cwd: Path | None = None) -> str:
+    cwd = cwd or Path.cwd()
+    try:
+        return os.path.relpath(path, cwd).replace(os.sep, "/")
+    except ValueError:  # other drive on Windows
+        return str(path)
+
+
+def discover(root: Path) -> tuple[list[Path], list[Path]]:
+    """Charter files and registry files below a charters/ folder, in a stable order."""
+    charters: list[Path] = []
+    registers: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        here = Path(dirpath)
+        rel_parts = here.relative_to(root).parts
+        in_register = bool(rel_parts) and rel_parts[0] == REGISTER_DIR
+        if rel_parts and rel_parts[0].startswith("_") and not in_register:
+            continue
+        for name in sorted(filenames):
+            if not name.endswith(SUFFIXES) or name.startswith("."):
+                continue
+            (registers if in_register else charters).append(here / name)
+    return charters, registers
+
+
+def charter_id(path: Path, root: Path) -> str:
+    rel = path.resolve().relative_to(root.resolve())
+    return rel.with_suffix("").as_posix()
+
+
+class CharterSet:
+    """All charters of one charters/ folder with the registry."""
+
+    def __init__(self, root: Path, files: list[CharterFile], registry: Registry,
+                 problems: list[Problem]):
+        self.root = root
+        self.files = files
+        self.registry = registry
+        self.problems = problems  # loading, schema, registry and id problems
+        self.by_id: dict[str, CharterFile] = {}
+        for f in files:
+            self.by_id.setdefault(f.id, f)
+        self._effective: dict[str, Charter] = {}
+
+    # -- access ------------------------------------------------------------------------------
+    def valid(self) -> Iterator[CharterFile]:
+        for f in self.files:
+            if f.charter is not None and self.by_id.get(f.id) is f:
+                yield f
+
+    def get(self, charter_id: str) -> CharterFile | None:
+        return self.by_id.get(charter_id)
+
+    def charter(self, charter_id: str) -> Charter | None:
+        f = self.by_id.get(charter_id)
+        return f.charter if f else None
+
+    def exists(self, ref: str) -> bool:
+        return ref in self.by_id or ref in self.registry
+
+    def name_of(self, ref: str) -> str:
+        f = self.by_id.get(ref)
+        if f is not None and f.charter is not None:
+            return f.charter.name
+        entry = self.registry.get(ref)
+        if entry is not None:
+            return entry.name
+        return ref
+
+    def known_refs(self) -> list[str]:
+        return list(self.by_id) + self.registry.keys()
+
+    # -- frames ------------------------------------------------------------------------------
+    def frame_of(self, charter_id: str) -> CharterFile | None:
+        c = self.charter(charter_id)
+        if c is None or c.extends is None:
+            return None
+        frame = self.by_id.get(c.extends)
+        return frame if frame is not None and frame.charter is not None else None
+
+    def effective(self, charter_id: str) -> Charter | None:
+        """The charter with the sections it leaves out taken from its frame (transitively)."""
+        if charter_id in self._effective:
+            return self._effective[charter_id]
+        base = self.charter(charter_id)
+        if base is None:
+            return None
+        chain: list[Charter] = []
+        seen = {charter_id}
+        cur = base
+        while cur.extends and cur.extends not in seen:
+            seen.add(cur.extends)
+            parent = self.charter(cur.extends)
+            if parent is None:
+                break
+            chain.append(parent)
+            cur = parent
+        if not chain:
+            self._effective[charter_id] = base
+            return base
+        updates: dict[str, Any] = {}
+        for attr in INHERITED:
+            if getattr(base, attr) is None:
+                for parent in chain:
+                    value = getattr(parent, attr)
+                    if value is not None:
+                        updates[attr] = value
+                        break
+        result = base.model_copy(update=updates) if updates else base
+        self._effective[charter_id] = result
+        return result
+
+    def inherited_sections(self, charter_id: str) -> set[str]:
+        base = self.charter(charter_id)
+        eff = self.effective(charter_id)
+        if base is None or eff is None:
+            return set()
+        return {a for a in INHERITED if getattr(base, a) is None and getattr(eff, a) is not None}
+
+    # -- composition -------------------------------------------------------------------------
+    def expand_seat(self, charter: Charter, seat: Seat, index: int = 0) -> ExpandedSeat:
+        when = charter.effective_date
+        units: list[Entry] = []
+        if seat.for_each is not None:
+            area = seat.within or charter.area
+            if seat.for_each.value == "kommune":
+                units = self.registry.kommuner_in(area, when)
+            elif seat.for_each.value == "klynge":
+                units = self.registry.klynger_in(area, when)
+            else:
+                units = self.registry.regions_in(area, when)
+            factor = len(units)
+        else:
+            factor = 1
+        low = seat.count.low * factor
+        high = seat.count.high * factor if seat.count.high is not None else None
+        return ExpandedSeat(seat, index, units, low, high)
+
+    def seats(self, charter_id: str) -> list[ExpandedSeat]:
+        c = self.effective(charter_id)
+        if c is None or c.composition is None:
+            return []
+        return [self.expand_seat(c, s, i) for i, s in enumerate(c.composition.members)]
+
+    def member_count(self, charter_id: str) -> MemberCount | None:
+        """Permanent members (not on-demand, not observers), from the registry expansion."""
+        c = self.effective(charter_id)
+        if c is None or c.composition is None or not c.composition.members:
+            return None
+        low, high = 0, 0
+        for es in self.seats(charter_id):
+            if es.seat.on_demand or es.seat.ad_hoc:
+                continue
+            low += es.low
+            high = None if high is None or es.high is None else high + es.high
+        if c.composition.minimum_only:
+            high = None
+        return MemberCount(low, high)
+
+
+def load_corpus(root: Path, cwd: Path | None = None) -> CharterSet:
+    """Load every charter and registry file below ``root`` (a charters/ folder)."""
+    root = root.resolve()
+    charter_paths, register_paths = discover(root) if root.is_dir() else ([], [])
+    registry, problems = load_registry((p, display_path(p, cwd)) for p in register_paths)
+    files = [load_charter(p, root, cwd) for p in charter_paths]
+    problems = list(problems)
+    seen: dict[str, CharterFile] = {}
+    for f in files:
+        problems.extend(f.problems)
+        if f.charter is None:
+            continue
+        if f.id in seen:
+            first = seen[f.id]
+            line, col = f.at("navn", key=True)
+            problems.append(schema_problem(
+                "S005",
+                f"Id'et '{f.id}' bruges også af {first.display}; hvert organ skal have sit eget id.",
+                f.display, line, col,
+            ))
+        else:
+            seen[f.id] = f
+    return CharterSet(root, files, registry, problems)
+
+
+def load_charter(path: Path, root: Path, cwd: Path | None = None) -> CharterFile:
+    display = display_path(path, cwd)
+    doc = load_file(path, display)
+    cid = charter_id(path, root)
+    problems = list(doc.problems)
+    charter = None
+    if doc.data is not None and not problems:
+        charter, schema = validate_model(Charter, doc.data, doc.source_map, display)
+        problems += schema
+        if charter is not None:
+            if charter.id is not None and charter.id != cid:
+                line, col = doc.source_map.value(("id",))
+                problems.append(schema_problem(
+                    "S005",
+                    f"Id'et '{charter.id}' stemmer ikke med filens sti, som giver '{cid}'. "
+                    "Ret id'et, eller flyt filen.",
+                    display, line, col,
+                ))
+                charter = None
+            else:
+                charter.id = cid
+    elif doc.data is not None:
+        # Keep going to report schema problems too, but only when the YAML itself parsed.
+        charter, schema = validate_model(Charter, doc.data, doc.source_map, display)
+        problems += schema
+        charter = None  # a file with duplicate keys or bad tags is not trusted as data
+    return CharterFile(cid, path, display, doc, charter, problems)
+
+
+def section_order() -> tuple[str, ...]:
+    return SECTION_ORDER
+
+
+def today() -> date:
+    return date.today()
+
+
+def refs_in(charter: Charter) -> Iterable[tuple[tuple[Any, ...], str]]:
+    """Every reference a charter makes: (YAML path, ref)."""
+    if charter.extends:
+        yield ("udbygger",), charter.extends
+    if charter.approved and charter.approved.by:
+        yield ("godkendt", "af"), charter.approved.by
+    yield ("område",), charter.area
+    comp = charter.composition
+    if comp is not None:
+        for group, seats in (("medlemmer", comp.members), ("deltagere", comp.participants),
+                             ("observatører", comp.observers)):
+            for i, seat in enumerate(seats):
+                for key in ("fra", "i", "udpeget-af", "indstillet-af", "medlemmer-af"):
+                    value = getattr(seat, _SEAT_ATTR[key])
+                    if value:
+                        yield ("sammensætning", group, i, key), value
+                for j, q in enumerate(seat.sub_quotas):
+                    if q.source:
+                        yield ("sammensætning", group, i, "heraf", j, "fra"), q.source
+    if charter.chair is not None:
+        for key, officer in (("formand", charter.chair.chair), ("næstformand", charter.chair.vice_chair)):
+            if officer is not None:
+                if officer.source:
+                    yield ("formandskab", key, "fra"), officer.source
+                if officer.appointed_by:
+                    yield ("formandskab", key, "udpeget-af"), officer.appointed_by
+    if charter.secretariat is not None:
+        for i, r in enumerate(charter.secretariat.provided_by):
+            yield ("sekretariat", "varetages-af", i), r
+        for i, r in enumerate(charter.secretariat.coordinates_with):
+            yield ("sekretariat", "koordinerer-med", i), r
+    from kommissorium.model.charter import RELATION_EDGES
+
+    for key, attr, _ in RELATION_EDGES:
+        for i, r in enumerate(getattr(charter.relations, attr)):
+            yield ("relationer", key, i), r
+    for i, sg in enumerate(charter.relations.subgroups):
+        if sg.ref:
+            yield ("relationer", "undergrupper", i), sg.ref
+
+
+_SEAT_ATTR = {
+    "fra": "source",
+    "i": "within",
+    "udpeget-af": "appointed_by",
+    "indstillet-af": "nominated_by",
+    "medlemmer-af": "members_of",
+}
