@@ -39,8 +39,8 @@ def unknown_reference(cs: CharterSet) -> Iterator[Finding]:
                 continue
             best = suggest(ref, known)
             hint = f" Mente du '{best}'?" if best else ""
-            kind = "kommissorium" if "/" in ref else "registerpost"
+            kind = "intet kommissorium" if "/" in ref else "ingen registerpost"
             yield Finding(
-                f"Henvisningen '{ref}' findes ikke (intet {kind} med det id).{hint}",
+                f"Henvisningen '{ref}' findes ikke ({kind} med det id).{hint}",
                 **at(cf, *path),
             )

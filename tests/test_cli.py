@@ -1,0 +1,136 @@
+"""The CLI through typer's runner: exit codes, formats, messages, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from typer.testing import CliRunner
+
+from kommissorium import __version__
+from kommissorium.cli import app
+
+runner = CliRunner()
+
+GOOD = "navn: God\ntype: forum\nområde: region-nordjylland\n"
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"kommissorium {__version__}"
+
+
+def test_python_dash_m_works():
+    out = subprocess.run([sys.executable, "-m", "kommissorium", "--version"],
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == f"kommissorium {__version__}"
+
+
+def test_clean_repository_exits_0(repo):
+    repo("nord/good.yaml", GOOD)
+    result = runner.invoke(app, ["validate"])
+    assert result.exit_code == 0, result.output
+    assert "Alt i orden: 1 fil kontrolleret, ingen fund." in result.output
+
+
+def test_findings_exit_1_with_location_code_and_name(repo):
+    repo("nord/good.yaml", GOOD)
+    repo("nord/bad.yaml", "navn: God\ntype: forum\nområde: region-nordjylland\nformaal: x\n")
+    result = runner.invoke(app, ["validate"])
+    assert result.exit_code == 1
+    assert ("charters/nord/bad.yaml:4:1: fejl S001 Ukendt nøgle 'formaal'. "
+            "Mente du 'formål'? [skema.ukendt-noegle]") in result.output
+    assert "1 fejl i 2 filer." in result.output
+    assert "Traceback" not in result.output
+
+
+def test_json_format_has_stable_keys(repo):
+    repo("nord/bad.yaml", "navn: X\ntype: forum\nområde: region-nordjylland\nnavn: Y\n")
+    result = runner.invoke(app, ["validate", "--format", "json"])
+    assert result.exit_code == 1
+    doc = json.loads(result.output)
+    assert doc["status"] == "fejl"
+    (p,) = doc["problems"]
+    assert set(p) == {"code", "name", "severity", "message", "file", "line", "column", "related"}
+    assert (p["code"], p["file"], p["line"], p["column"]) == ("Y002", "charters/nord/bad.yaml", 4, 1)
+
+
+def test_github_format_writes_annotations(repo):
+    repo("nord/bad.yaml", "navn: X\ntype: forum\nområde: region-nordjylland\nnavn: Y\n")
+    result = runner.invoke(app, ["validate", "--format", "github"])
+    assert result.exit_code == 1
+    line = result.output.splitlines()[0]
+    assert line.startswith("::error file=charters/nord/bad.yaml,line=4,col=1,title=Y002 yaml.dublet-noegle::")
+
+
+def test_github_format_is_chosen_under_github_actions(repo, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    repo("nord/bad.yaml", "navn: X\ntype: forum\nområde: region-nordjylland\nnavn: Y\n")
+    result = runner.invoke(app, ["validate"])
+    assert result.output.startswith("::error ")
+
+
+def test_unknown_format_is_a_usage_error(repo):
+    repo("nord/good.yaml", GOOD)
+    result = runner.invoke(app, ["validate", "--format", "xml"])
+    assert result.exit_code == 2
+    assert "ukendt format 'xml'" in result.output
+
+
+def test_missing_path_is_a_usage_error(repo):
+    result = runner.invoke(app, ["validate", "findes-ikke.yaml"])
+    assert result.exit_code == 2
+    assert "findes ikke" in result.output
+
+
+def test_no_charters_folder_is_a_usage_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["validate"])
+    assert result.exit_code == 2
+    assert "Fandt ingen charters/-mappe" in result.output
+
+
+def test_strict_counts_warnings(repo):
+    repo("nord/good.yaml", GOOD + "undertryk: [{regel: R001, begrundelse: ingen grund}]\n")
+    lenient = runner.invoke(app, ["validate"])
+    strict = runner.invoke(app, ["validate", "--strict"])
+    assert lenient.exit_code == 0, lenient.output
+    assert "advarsel K001" in lenient.output
+    assert strict.exit_code == 1
+
+
+def test_internal_error_is_not_a_traceback(repo, monkeypatch):
+    repo("nord/good.yaml", GOOD)
+    import kommissorium.check as check_mod
+
+    def boom(*a, **k):
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr(check_mod, "check", boom)
+    result = runner.invoke(app, ["validate"])
+    assert result.exit_code == 2
+    assert "intern fejl: RuntimeError: kaboom" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_rules_lists_and_explains(repo):
+    result = runner.invoke(app, ["rules"])
+    assert result.exit_code == 0
+    assert "R001" in result.output and "reference.ukendt" in result.output
+    one = runner.invoke(app, ["rules", "R001"])
+    assert one.exit_code == 0 and "Godt:" in one.output and "Dårligt:" in one.output
+    bad = runner.invoke(app, ["rules", "ZZ999"])
+    assert bad.exit_code == 2
+
+
+def test_real_charters_validate_clean():
+    from pathlib import Path
+
+    from kommissorium.check import check
+
+    result = check([Path(__file__).resolve().parents[1] / "charters"])
+    errors = [f"{p.file}:{p.line}:{p.column} {p.code} {p.message}" for p in result.problems
+              if p.severity.value == "fejl"]
+    assert errors == []
