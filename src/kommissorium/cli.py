@@ -13,11 +13,13 @@ import sys
 import typer
 
 from kommissorium import __version__
+from kommissorium.commands._common import DanishGroup, DanishTyper
 
 #: Command modules, in the order `--help` lists them.
 COMMANDS = ["validate", "rules"]
 
-app = typer.Typer(
+app = DanishTyper(
+    cls=DanishGroup,
     name="kommissorium",
     help="Kommissorier som kode: validér, gengiv og sammenlign kommissorier for danske "
     "samarbejdsorganer.",

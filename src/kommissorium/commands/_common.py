@@ -9,6 +9,7 @@ import traceback
 from typing import Any, Callable
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 
 def fail_usage(message: str) -> typer.Exit:
@@ -52,3 +53,53 @@ def default_format() -> str:
 
 def stdout() -> Any:
     return sys.stdout
+
+
+_DANISH_PANELS = {
+    "OPTIONS_PANEL_TITLE": "Tilvalg",
+    "COMMANDS_PANEL_TITLE": "Kommandoer",
+    "ARGUMENTS_PANEL_TITLE": "Argumenter",
+    "ERRORS_PANEL_TITLE": "Fejl",
+    "ABORTED_TEXT": "Afbrudt.",
+    "DEFAULT_STRING": "[standard: {}]",
+    "REQUIRED_LONG_STRING": "[påkrævet]",
+    "ENVVAR_STRING": "[miljøvariabel: {}]",
+}
+
+
+def _danish_help(cls: type) -> type:
+    """A typer command/group class whose --help speaks Danish (click's texts are English)."""
+
+    class Danish(cls):  # type: ignore[misc, valid-type]
+        def get_help_option(self, ctx):  # noqa: ANN001
+            option = super().get_help_option(ctx)
+            if option is not None:
+                option.help = "Vis denne hjælp og afslut."
+            return option
+
+        def format_help(self, ctx, formatter):  # noqa: ANN001
+            try:
+                from typer import rich_utils
+            except ImportError:  # pragma: no cover - rich is a dependency
+                rich_utils = None
+            if rich_utils is not None:
+                for name, text in _DANISH_PANELS.items():
+                    setattr(rich_utils, name, text)
+            return super().format_help(ctx, formatter)
+
+        def get_usage(self, ctx):  # noqa: ANN001
+            return super().get_usage(ctx).replace("Usage:", "Brug:", 1)
+
+    Danish.__name__ = f"Danish{cls.__name__}"
+    return Danish
+
+
+DanishGroup = _danish_help(TyperGroup)
+DanishCommand = _danish_help(TyperCommand)
+
+
+class DanishTyper(typer.Typer):
+    """A Typer app whose commands default to Danish help texts."""
+
+    def command(self, *args: Any, cls: Any = None, **kwargs: Any) -> Any:
+        return super().command(*args, cls=cls or DanishCommand, **kwargs)
