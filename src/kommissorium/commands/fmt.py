@@ -1,0 +1,77 @@
+"""`kommissorium fmt`: canonical formatting of charter files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from kommissorium.commands._common import guarded
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("fmt")
+    @guarded
+    def fmt(
+        paths: Optional[list[Path]] = typer.Argument(
+            None, help="Filer eller mapper. Standard: repositoriets charters/.", show_default=False
+        ),
+        check: bool = typer.Option(
+            False, "--check",
+            help="Skriv intet; list filer, der ville blive ændret (exitkode 1, hvis der er nogen).",
+        ),
+        diff: bool = typer.Option(False, "--diff", help="Vis ændringerne som unified diff."),
+    ) -> None:
+        """Formatér kommissorier kanonisk: nøglerækkefølge og indrykning.
+
+        Kommentarer, anførselstegn, tomme linjer og blok-tekster bevares. Registerfiler
+        (charters/_register/) indrykkes, men deres nøgler flyttes ikke.
+        Exitkoder: 0 alt er formateret, 1 filer ville blive ændret (--check) eller kan ikke
+        læses, 2 brugsfejl.
+        """
+        import difflib
+        import sys
+
+        from kommissorium.corpus import REGISTER_DIR, display_path
+        from kommissorium.fmt import FormatError, collect, format_file, write_result
+
+        files = collect(list(paths or []))
+        changed: list[str] = []
+        errors = 0
+        for path in files:
+            display = display_path(path)
+            is_register = REGISTER_DIR in path.parts
+            try:
+                result = format_file(path, display, charter=not is_register)
+            except FormatError as exc:
+                typer.echo(f"{display}:{exc.line}:{exc.column}: fejl: {exc.message}", err=True)
+                errors += 1
+                continue
+            if not result.changed:
+                continue
+            changed.append(display)
+            if diff:
+                sys.stdout.writelines(difflib.unified_diff(
+                    result.original.splitlines(True), result.formatted.splitlines(True),
+                    f"a/{display}", f"b/{display}",
+                ))
+            if check:
+                typer.echo(f"{display}: ville blive omformateret")
+            else:
+                write_result(result)
+                typer.echo(f"{display}: formateret", err=True)
+        n = len(files)
+        if check:
+            if changed:
+                typer.echo(
+                    f"{len(changed)} af {n} filer ville blive omformateret; kør "
+                    "'kommissorium fmt'.", err=True,
+                )
+            elif not errors:
+                typer.echo(f"Alle {n} filer er formateret.", err=True)
+        else:
+            typer.echo(
+                f"{len(changed)} filer formateret, {n - len(changed) - errors} uændrede.", err=True
+            )
+        raise typer.Exit(1 if (errors or (check and changed)) else 0)

@@ -1,0 +1,66 @@
+"""`kommissorium schema`: the JSON Schema of the charter format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from kommissorium.commands._common import fail_usage, guarded
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("schema")
+    @guarded
+    def schema(
+        output: Optional[Path] = typer.Option(
+            None, "--output", "-o",
+            help="Skriv skemaet til denne fil (fx schema/kommissorium.schema.json) i stedet for "
+            "at udskrive det.",
+            show_default=False,
+        ),
+        check: bool = typer.Option(
+            False, "--check",
+            help="Skriv intet; exitkode 1, hvis filen (-o, ellers repositoriets "
+            "schema/kommissorium.schema.json) ikke svarer til modellerne.",
+        ),
+    ) -> None:
+        """Udskriv JSON Schema for kommissorieformatet (med danske beskrivelser).
+
+        Kommissorier henviser til skemaet med linjen
+        '# yaml-language-server: $schema=../../schema/kommissorium.schema.json', så editoren
+        foreslår og kontrollerer nøgler, mens man skriver.
+        """
+        import sys
+
+        from kommissorium.corpus import find_root
+        from kommissorium.schema import SCHEMA_PATH, schema_text, write_atomic
+
+        text = schema_text()
+        if check:
+            target = output
+            if target is None:
+                root = find_root(Path.cwd())
+                if root is None:
+                    raise fail_usage(
+                        "fandt ikke repositoriets rod (kommissorium.toml eller charters/); "
+                        "angiv filen med -o."
+                    )
+                target = root / SCHEMA_PATH
+            if not target.is_file():
+                typer.echo(f"{target}: skemaet findes ikke; kør 'kommissorium schema -o {target}'.")
+                raise typer.Exit(1)
+            if target.read_text(encoding="utf-8") != text:
+                typer.echo(
+                    f"{target}: skemaet er forældet i forhold til modellerne; kør "
+                    f"'kommissorium schema -o {target}'."
+                )
+                raise typer.Exit(1)
+            typer.echo(f"{target}: skemaet er opdateret.")
+            return
+        if output is None:
+            sys.stdout.write(text)
+            return
+        write_atomic(output, text)
+        typer.echo(f"Skrev {output}.", err=True)
