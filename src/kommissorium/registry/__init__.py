@@ -16,7 +16,7 @@ from typing import Iterable
 
 from pydantic import Field
 
-from kommissorium.load.yaml import LoadedDocument, load_file, load_text
+from kommissorium.load.yaml import LoadedDocument, SourceMap, load_file, load_text
 from kommissorium.model.charter import Party
 from kommissorium.model.types import PartialDate, Ref, RefList, Strict, TextList, Validity
 from kommissorium.model.validate import validate_model
@@ -84,6 +84,14 @@ class Located:
     file: str
     line: int
     column: int
+    source_map: SourceMap | None = None  # positions inside the entry, for rules
+    path: tuple = ()  # the entry's YAML path in its file, e.g. ("klynger", 3)
+
+    def at(self, *sub: object) -> tuple[int, int]:
+        """Line and column of a key path inside this entry (nearest parent when absent)."""
+        if self.source_map is None:
+            return self.line, self.column
+        return self.source_map.value(self.path + tuple(sub))
 
 
 @dataclass
@@ -204,7 +212,7 @@ def _entries(doc: LoadedDocument) -> tuple[list[Located], list[Problem]]:
             if attr in _SECTION_KIND:
                 entry.kind = _SECTION_KIND[attr]
             line, col = doc.source_map.value((yaml_key, i))
-            out.append(Located(entry, doc.display, line, col))
+            out.append(Located(entry, doc.display, line, col, doc.source_map, (yaml_key, i)))
     return out, problems
 
 

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from kommissorium.rules import references  # noqa: F401  (registers its rules)
+from kommissorium.rules import (  # noqa: F401  (each module registers its rules)
+    composition,
+    frames,
+    meetings,
+    names,
+    prose,
+    references,
+    registry_coverage,
+    relations,
+)
 from kommissorium.rules.base import RULES, Finding, Rule, lookup, rule
 from kommissorium.rules.engine import RuleConfig, run_rules
 

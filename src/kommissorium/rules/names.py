@@ -1,0 +1,334 @@
+"""Names and time (N): bodies named by a near-miss of their name, approval dates in the future,
+references to bodies that did not exist at the charter's date, outdated names in prose."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterator
+
+from kommissorium.corpus import CharterFile, CharterSet, refs_in
+from kommissorium.danish import format_partial_date
+from kommissorium.model.charter import Charter
+from kommissorium.model.types import Validity
+from kommissorium.model.validate import fold
+from kommissorium.problems import Severity
+from kommissorium.rules._util import fmt_date, locate, prose
+from kommissorium.rules.base import Finding, at, rule
+
+#: Danish endings that make another form of the same name (genitive, definite, plural).
+_ENDINGS = ("", "s", "e", "es", "en", "ens", "et", "ets", "ne", "nes", "ene", "enes", "erne", "ernes")
+
+
+def _in_force(valid: Validity | None, when: date | None) -> bool:
+    if valid is None or when is None:
+        return True
+    if valid.start is not None and when < valid.start.first_day:
+        return False
+    if valid.end is not None and when > valid.end.last_day:
+        return False
+    return True
+
+
+def _period(valid: Validity) -> str:
+    start = format_partial_date(valid.start) if valid.start else ""
+    end = format_partial_date(valid.end) if valid.end else ""
+    if start and end:
+        return f"fra {start} til {end}"
+    return f"fra {start}" if start else f"til {end}"
+
+
+def _dated(c: Charter) -> str:
+    for d in (c.approved.date if c.approved else None, c.date, c.valid.start if c.valid else None):
+        if d is not None:
+            return format_partial_date(d)
+    return "?"
+
+
+@dataclass
+class _Name:
+    text: str
+    key: str  # charter id or registry key
+    valid: Validity | None
+    replaced_by: str | None
+
+
+def _names(cs: CharterSet) -> list[_Name]:
+    out: list[_Name] = []
+    for cf in cs.valid():
+        c = cf.charter
+        for n in [c.name, c.short_name, *c.other_names]:
+            if n:
+                out.append(_Name(n, cf.id, c.valid, None))
+    for loc in cs.registry.entries.values():
+        e = loc.entry
+        for n in [e.name, *e.other_names]:
+            out.append(_Name(n, e.key, e.valid, e.replaced_by))
+    return out
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+def _same_name(a: str, b: str) -> bool:
+    """True when a and b are forms of the same name ('Sundhedsforum', 'Sundhedsforummets')."""
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if long_.startswith(short) and long_[len(short):] in _ENDINGS:
+        return True
+    # both inflected from a common stem ("udvalget" / "udvalgets" / "udvalg")
+    for e in _ENDINGS[1:]:
+        if short.endswith(e) and long_.startswith(short[: -len(e)]) and long_[len(short) - len(e):] in _ENDINGS:
+            return True
+    return False
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        best = cur[0]
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            best = min(best, cur[j])
+        if best > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+_WORD = re.compile(r"\w[\w-]*")
+
+
+@rule(
+    "N001",
+    "navn.naesten-rigtigt",
+    Severity.WARNING,
+    "Teksten nævner et organ med et navn, der næsten, men ikke helt, er dets navn.",
+)
+def near_miss(cs: CharterSet) -> Iterator[Finding]:
+    """
+    Et organ skal nævnes ved sit navn (`navn`, `forkortelse` eller et af `andre-navne`), så læseren
+    og søgninger finder det: "Strategisk Sundhedsforum", ikke "Strategisk Sundheds Forum" eller
+    "Sundhedssamarbejdsudvalgte". Bøjninger af navnet ("Sundhedssamarbejdsudvalgets") er i orden.
+    Navne sammenlignes med alle kommissorier og registrets organisationer; er et andet navn
+    tilsigtet, så tilføj det under `andre-navne` i organets kommissorium.
+
+    Godt:
+        formål: … indstille til Sundhedssamarbejdsudvalget …
+
+    Dårligt:
+        formål: … indstille til Sundhedsamarbejdsudvalget …   # mente du 'Sundhedssamarbejdsudvalget'?
+    """
+    names = _names(cs)
+    exact = {_compact(n.text) for n in names}
+    candidates: list[tuple[str, int, _Name]] = []
+    for n in names:
+        entry = cs.registry.get(n.key)
+        if entry is not None and entry.kind in ("kommune", "region", "land"):
+            continue
+        comp = _compact(n.text)
+        if len(comp) >= 12:
+            candidates.append((comp, len(n.text.split()), n))
+    if not candidates:
+        return
+    for cf in cs.valid():
+        for path, text in prose(cf):
+            words = list(_WORD.finditer(text))
+            i = 0
+            while i < len(words):
+                hit = _near_miss_at(words, i, text, exact, candidates) if words[i].group()[0].isupper() else None
+                if hit is None:
+                    i += 1
+                    continue
+                size, n = hit
+                span = text[words[i].start():words[i + size - 1].end()]
+                other = cs.get(n.key)
+                where_ = ""
+                if other is not None:
+                    line, col = other.at("navn")
+                    where_ = f" (navnet i {other.display}:{line}:{col})"
+                yield Finding(
+                    f"'{span}' ligner navnet '{n.text}'{where_}, men er ikke det. "
+                    f"Mente du '{n.text}'? Er det et tilsigtet andet navn, så tilføj det "
+                    "under 'andre-navne'.",
+                    **locate(cf, path, text, words[i].start(), words[i + size - 1].end()),
+                )
+                i += size
+
+
+def _near_miss_at(words: list, i: int, text: str, exact: set[str],
+                  candidates: list[tuple[str, int, _Name]]) -> tuple[int, _Name] | None:
+    """A window of words starting at ``i`` that nearly (not exactly) spells a known name."""
+    for size in (1, 2, 3, 4, 5):
+        if i + size > len(words):
+            break
+        comp = _compact(text[words[i].start():words[i + size - 1].end()])
+        if any(_same_name(comp, e) for e in exact if abs(len(e) - len(comp)) <= 4):
+            return None  # a known name (or a form of one) starts here
+        for cand, n_words, n in candidates:
+            if abs(len(cand) - len(comp)) > 6 or cand[:2] != comp[:2]:
+                continue
+            if n_words == size:
+                stem = comp
+                for e in sorted(_ENDINGS, key=len, reverse=True):
+                    if e and comp.endswith(e) and not cand.endswith(e):
+                        stem = comp[: -len(e)]
+                        break
+                if 0 < min(_distance(comp, cand, 2), _distance(stem, cand, 2)) <= 2:
+                    return size, n
+            elif abs(n_words - size) == 1 and _same_name(comp, cand):
+                return size, n  # spaced differently: 'Strategisk Sundheds Forum'
+    return None
+
+
+@rule(
+    "N002",
+    "tid.godkendt-i-fremtiden",
+    Severity.ERROR,
+    "Kommissoriets godkendelsesdato (eller dato) ligger i fremtiden.",
+)
+def future_date(cs: CharterSet) -> Iterator[Finding]:
+    """
+    Et kommissorium kan ikke være godkendt på en dato, der endnu ikke er kommet: datoen er
+    næsten altid en tastefejl i året ("2202-06-23") eller en planlagt dato, der hører til
+    `gyldig: {fra: …}`. En måned alene ("august 2022") tæller fra månedens første dag.
+
+    Godt:
+        godkendt: {af: syddanmark/administrativt-kontaktforum, dato: 2022-06-23}
+
+    Dårligt:
+        godkendt: {af: syddanmark/administrativt-kontaktforum, dato: 2202-06-23}
+    """
+    from kommissorium import corpus
+
+    today = corpus.today()
+    for cf in cs.valid():
+        c = cf.charter
+        for path, d in ((("godkendt", "dato"), c.approved.date if c.approved else None),
+                        (("dato",), c.date)):
+            if d is None or d.first_day <= today:
+                continue
+            yield Finding(
+                f"Datoen {format_partial_date(d)} ligger i fremtiden (i dag er {fmt_date(today)}). "
+                "Er året skrevet forkert? En kommende ikrafttræden hører til 'gyldig: {fra: …}'.",
+                **at(cf, *path),
+            )
+
+
+@rule(
+    "N003",
+    "tid.organ-findes-ikke-paa-datoen",
+    Severity.ERROR,
+    "Kommissoriet henviser til et organ eller en registerpost, der ikke fandtes på kommissoriets dato.",
+)
+def reference_in_force(cs: CharterSet) -> Iterator[Finding]:
+    """
+    Et kommissorium fra august 2022 kan ikke referere til Sundhedskoordinationsudvalget, der
+    blev afløst af Sundhedssamarbejdsudvalget 1. juli 2022, og et fra 2017 ikke til en
+    sundhedsklynge. Et kommissorium er gyldigt i perioden `gyldig: {fra, til}`; registerposter
+    har samme felt. Kommissoriets egen dato er godkendelsesdatoen, ellers `dato`, ellers
+    `gyldig.fra`. (Kommissoriets `område` kontrolleres af G005.)
+
+    Godt:
+        godkendt: {dato: 2017-06}
+        relationer: {refererer-til: nordjylland/sundhedskoordinationsudvalget}
+
+    Dårligt:
+        godkendt: {dato: 2022-08}
+        relationer: {refererer-til: nordjylland/sundhedskoordinationsudvalget}  # til 30. juni 2022
+    """
+    for cf in cs.valid():
+        c = cf.charter
+        when = c.effective_date
+        if when is None:
+            continue
+        for path, ref in refs_in(c):
+            if path == ("område",) or ref == cf.id:
+                continue
+            target = cs.get(ref)
+            if target is not None and target.charter is not None:
+                tc = target.charter
+                if _in_force(tc.valid, when):
+                    continue
+                line, col = target.at("gyldig")
+                yield Finding(
+                    f"'{tc.name}' ({ref}) gælder {_period(tc.valid)} (defineret i "
+                    f"{target.display}:{line}:{col}), men kommissoriet er dateret {_dated(c)}.",
+                    **at(cf, *path),
+                )
+                continue
+            entry = cs.registry.get(ref)
+            if entry is None or entry.valid_at(when):
+                continue
+            loc = cs.registry.where(ref)
+            after = (f" Det er erstattet af '{cs.name_of(entry.replaced_by)}'."
+                     if entry.replaced_by else "")
+            yield Finding(
+                f"'{entry.name}' ({ref}) gælder {entry.period()} (defineret i {loc.file}:"
+                f"{loc.line}:{loc.column}), men kommissoriet er dateret {_dated(c)}.{after}",
+                **at(cf, *path),
+            )
+
+
+_HISTORY = re.compile(r"(tidligere|afløs|erstat|før\s+\d{4}|indtil|nedlagt)", re.IGNORECASE)
+
+
+@rule(
+    "N004",
+    "tid.forældet-navn",
+    Severity.WARNING,
+    "Teksten nævner et organ ved et navn, der ikke gjaldt på kommissoriets dato.",
+)
+def outdated_name(cs: CharterSet) -> Iterator[Finding]:
+    """
+    Når teksten i et kommissorium fra 2023 taler om "Sundhedskoordinationsudvalget", er den
+    skrevet af fra et ældre dokument: organet hed på det tidspunkt Sundhedssamarbejdsudvalget.
+    Navne fra kommissorier med `gyldig` og fra registerposter med `gyldig` sammenlignes med
+    kommissoriets dato. Omtaler, der selv siger, at navnet er historisk ("tidligere", "afløser",
+    "erstatter"), er i orden. Et 2017-kommissorium, der taler om sin egen tid, er i orden.
+
+    Godt:
+        godkendt: {dato: 2023-02}
+        formål: Sundhedssamarbejdsudvalget, der afløste Sundhedskoordinationsudvalget, …
+
+    Dårligt:
+        godkendt: {dato: 2023-02}
+        formål: Gruppen forbereder sager for Sundhedskoordinationsudvalget.
+    """
+    dated = [n for n in _names(cs) if n.valid is not None and len(n.text) >= 3]
+    if not dated:
+        return
+    for cf in cs.valid():
+        c = cf.charter
+        when = c.effective_date
+        if when is None:
+            continue
+        stale = [n for n in dated if n.key != cf.id and not _in_force(n.valid, when)]
+        if not stale:
+            continue
+        fresh = {n.text for n in dated if _in_force(n.valid, when)}
+        stale = [n for n in stale if n.text not in fresh]
+        stale.sort(key=lambda n: -len(n.text))
+        pattern = re.compile(
+            r"(?<!\w)(" + "|".join(re.escape(n.text) for n in stale) + r")(?:"
+            + "|".join(e for e in _ENDINGS if e) + r")?(?!\w)"
+        )
+        by_text = {n.text: n for n in stale}
+        for path, text in prose(cf):
+            for m in pattern.finditer(text):
+                if _HISTORY.search(text[max(0, m.start() - 60):m.start()]):
+                    continue
+                n = by_text[m[1]]
+                after = f" Det er erstattet af '{cs.name_of(n.replaced_by)}'." if n.replaced_by else ""
+                yield Finding(
+                    f"'{m[0]}' gælder {_period(n.valid)}, men kommissoriet er dateret "
+                    f"{_dated(c)}.{after} Skriv det navn, der gjaldt, eller at navnet er "
+                    "historisk ('tidligere …').",
+                    **locate(cf, path, text, m.start(), m.end()),
+                )

@@ -1,0 +1,248 @@
+"""Prose against data (P): numbers in the author's text that contradict the structured data or
+the registry ("de 11 kommuner", "fire møder årligt"), in digits and in Danish number words."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from kommissorium.corpus import CharterSet
+from kommissorium.problems import Severity
+from kommissorium.rules._util import NUM, describe_frequency, fmt_num, locate, prose, to_number
+from kommissorium.rules.base import Finding, rule
+
+_ADJ = r"(?:(?!(?:disse|samme|andre|de|alle|hele|store|flere)\s)[a-zæøå-]{2,}e\s+){0,2}"
+_UNITS = re.compile(
+    r"(?<![-–])(?<![-–]\s)" + NUM + r"\s+" + _ADJ + r"(kommuner(?:ne)?|sundhedsklynger(?:ne)?|klynger(?:ne)?|regioner(?:ne)?)\b",
+    re.IGNORECASE,
+)
+
+
+def _accepted(cs: CharterSet, cf, noun: str) -> set[int]:
+    reg = cs.registry
+    c = cf.charter
+    when = c.effective_date
+    region = reg.region_of(c.area)
+    areas = [c.area, region, "landsdaekkende"]
+    out: set[int] = set()
+    if noun.startswith("kommune"):
+        for a in areas:
+            if a:
+                out.add(len(reg.kommuner_in(a, when)))
+        for i, es in enumerate(cs.seats(cf.id)):
+            if es.seat.for_each is not None and es.seat.for_each.value == "kommune":
+                out.add(len(es.units))
+    elif noun.startswith(("klynge", "sundhedsklynge")):
+        for a in areas:
+            if a:
+                out.add(len(reg.klynger_in(a, when)))
+    else:
+        out.add(len(reg.regions_in("landsdaekkende", when)))
+    out.discard(0)
+    return out
+
+
+@rule(
+    "P001",
+    "prosa.antal-i-registret",
+    Severity.ERROR,
+    "Teksten nævner et antal kommuner, klynger eller regioner, som registret ikke giver.",
+)
+def registry_counts(cs: CharterSet) -> Iterator[Finding]:
+    """
+    "1 direktør fra hver af de 11 kommuner" er rigtigt for Region Nordjylland, så længe
+    registret har 11 nordjyske kommuner. Står der et andet antal (med tal eller ord: "de ti
+    kommuner"), er teksten forkert eller forældet. Antallet sammenlignes med registrets
+    kommuner, klynger eller regioner i kommissoriets område, dets region eller hele landet på
+    kommissoriets dato, og med de pladser, der udfoldes `for-hver: kommune`.
+
+    Godt:
+        område: region-nordjylland
+        sammensætning:
+          medlemmer:
+            - {rolle: direktør, for-hver: kommune, tekst: 1 direktør fra hver af de 11 kommuner}
+
+    Dårligt:
+        område: region-nordjylland
+        sammensætning:
+          medlemmer:
+            - {rolle: direktør, for-hver: kommune, tekst: 1 direktør fra hver af de 12 kommuner}
+    """
+    for cf in cs.valid():
+        cache: dict[str, set[int]] = {}
+        for path, text in prose(cf):
+            for m in _UNITS.finditer(text):
+                n = to_number(m[1])
+                if n is None:
+                    continue
+                noun = m[2].lower()
+                kind = "kommune" if noun.startswith("kommune") else (
+                    "klynge" if "klynge" in noun else "region")
+                if kind not in cache:
+                    cache[kind] = _accepted(cs, cf, noun)
+                ok = cache[kind]
+                if not ok or n in ok:
+                    continue
+                want = " eller ".join(str(x) for x in sorted(ok))
+                yield Finding(
+                    f"Teksten siger '{m[0]}', men registret giver {want} pr. kommissoriets "
+                    f"dato i området '{cs.name_of(cf.charter.area)}'. Ret tallet, eller "
+                    "ret registret.",
+                    **locate(cf, path, text, m.start(), m.end()),
+                )
+
+
+_QUAL = r"(?:(mindst|minimum|min\.|ca\.|cirka|omkring|højst|maks\.?|op til)\s+)?"
+_MEET = re.compile(
+    _QUAL + NUM + r"(?:\s*[-–]\s*" + NUM + r")?\s+"
+    r"(?:(fysiske)\s+)?(?:årlige\s+(?:fysiske\s+)?møder|(?:møder|gange|møde)\s+(?:(?:om|i|pr\.?|per)\s+)?(?:året|årligt|år))\b",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "P002",
+    "prosa.antal-moeder",
+    Severity.ERROR,
+    "Teksten om møder nævner et antal møder om året, som mødedata ikke angiver.",
+)
+def meeting_counts(cs: CharterSet) -> Iterator[Finding]:
+    """
+    Mødeafsnittets tekst ("Som udgangspunkt afholdes 4 møder årligt", "mindst fire gange
+    årligt", "3-4 gange om året", "1 fysisk møde årligt") skal sige det samme som `møder.pr-år`
+    (og `fysiske-pr-år`). Hvert tal i teksten skal være et af de tal, data angiver (`mindst`,
+    `højst` eller `omkring`); ordet "mindst" i teksten kræves ikke.
+
+    Godt:
+        møder:
+          pr-år: {mindst: 4, efter-behov: true}
+          tekst: Det fagligt strategiske niveau mødes mindst fire gange årligt og efter behov.
+
+    Dårligt:
+        møder:
+          pr-år: 6
+          tekst: Forummet holder fire møder årligt.
+    """
+    for cf in cs.valid():
+        eff = cs.effective(cf.id)
+        if eff is None or eff.meetings is None:
+            continue
+        for path, text in prose(cf, ("møder",)):
+            for m in _MEET.finditer(text):
+                physical = bool(m[4]) or "fysisk" in m[0].lower()
+                f = eff.meetings.physical_per_year if physical else eff.meetings.per_year
+                if f is None:
+                    continue
+                stated = {v for v in (f.minimum, f.maximum, f.approximately) if v is not None}
+                said = [to_number(m[2])] + ([to_number(m[3])] if m[3] else [])
+                bad = [x for x in said if x is not None and x not in stated]
+                if not bad or not stated:
+                    continue
+                key = "fysiske-pr-år" if physical else "pr-år"
+                yield Finding(
+                    f"Teksten siger '{m[0]}', men 'møder.{key}' angiver "
+                    f"{describe_frequency(f)}. Ret teksten eller tallet.",
+                    **locate(cf, path, text, m.start(), m.end()),
+                )
+
+
+_LEAD = re.compile(r"^\s*(?:(?:mindst|op til|højst|ca\.)\s+)?" + NUM + r"(?:\s*[-–]\s*" + NUM + r")?\s+\w",
+                   re.IGNORECASE)
+_GROUPS = (("medlemmer", "members"), ("deltagere", "participants"), ("observatører", "observers"))
+
+
+@rule(
+    "P003",
+    "prosa.antal-pladser",
+    Severity.ERROR,
+    "En plads' tekst begynder med et andet antal, end pladsens 'antal' angiver.",
+)
+def seat_counts(cs: CharterSet) -> Iterator[Finding]:
+    """
+    En plads' `tekst` er forfatterens formulering af den samme plads: "2 repræsentanter fra
+    PLO-Nordjylland" hører til `antal: 2`. Begynder teksten med et andet tal (eller talord: "To
+    praktiserende læger"), siger dokumentet noget andet end data.
+
+    Godt:
+        - {rolle: repræsentant, fra: plo-nordjylland, antal: 2,
+           tekst: 2 repræsentanter fra PLO-Nordjylland}
+
+    Dårligt:
+        - {rolle: repræsentant, fra: plo-nordjylland, antal: 3,
+           tekst: 2 repræsentanter fra PLO-Nordjylland}
+    """
+    for cf in cs.valid():
+        comp = cf.charter.composition
+        if comp is None:
+            continue
+        for group, attr in _GROUPS:
+            for i, seat in enumerate(getattr(comp, attr)):
+                if not seat.text:
+                    continue
+                m = _LEAD.match(seat.text)
+                if not m:
+                    continue
+                said = [to_number(m[1])] + ([to_number(m[2])] if m[2] else [])
+                allowed = {seat.count.low, seat.count.high}
+                if all(x in allowed for x in said if x is not None):
+                    continue
+                path = ("sammensætning", group, i, "tekst")
+                start = m.start(1)
+                end = m.end(2) if m[2] else m.end(1)
+                yield Finding(
+                    f"Teksten '{seat.text.strip()[:60]}' siger {seat.text[start:end]}, "
+                    f"men pladsens antal er {seat.count.low if seat.count.exact else _range(seat)}.",
+                    **locate(cf, path, seat.text, start, end),
+                )
+
+
+def _range(seat) -> str:
+    lo, hi = seat.count.low, seat.count.high
+    if hi is None:
+        return f"mindst {lo}"
+    return f"{lo}-{hi}"
+
+
+_MEMBERS = re.compile(NUM + r"(?:\s*[-–]\s*" + NUM + r")?\s+(?:faste\s+)?medlemmer\b", re.IGNORECASE)
+
+
+@rule(
+    "P004",
+    "prosa.antal-medlemmer",
+    Severity.ERROR,
+    "Indledningen til sammensætningen nævner et medlemstal, som sammensætningen ikke giver.",
+)
+def member_total(cs: CharterSet) -> Iterator[Finding]:
+    """
+    "Udvalget består af 17 medlemmer" i `sammensætning.indledning` skal passe med
+    medlemstallet, som kommissorium regner ud af pladserne udfoldet over registret (faste
+    medlemmer; deltagere og observatører tæller ikke).
+
+    Godt:
+        sammensætning:
+          indledning: Gruppen består af 4 medlemmer.
+          medlemmer: [{rolle: sundhedsdirektør, for-hver: kommune}]   # 4 kommuner
+
+    Dårligt:
+        sammensætning:
+          indledning: Gruppen består af 5 medlemmer.
+          medlemmer: [{rolle: sundhedsdirektør, for-hver: kommune}]   # 4 kommuner
+    """
+    for cf in cs.valid():
+        comp = cf.charter.composition
+        if comp is None or not comp.intro:
+            continue
+        count = cs.member_count(cf.id)
+        if count is None:
+            continue
+        for m in _MEMBERS.finditer(comp.intro):
+            said = [to_number(m[1])] + ([to_number(m[2])] if m[2] else [])
+            bad = [x for x in said if x is not None and not (
+                x >= count.low and (count.high is None or x <= count.high))]
+            if not bad:
+                continue
+            yield Finding(
+                f"Indledningen siger '{m[0]}', men sammensætningen giver {count} medlemmer "
+                "(udfoldet over registret). Ret tallet eller pladserne.",
+                **locate(cf, ("sammensætning", "indledning"), comp.intro, m.start(), m.end()),
+            )
