@@ -7,6 +7,7 @@ numbers as words where the author chose words.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import TYPE_CHECKING, Iterable
 
@@ -75,3 +76,142 @@ def plural(n: float, singular: str, plural_form: str) -> str:
 
 def capitalize(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
+
+
+# -- nouns and roles -----------------------------------------------------------------------------
+
+#: Irregular plurals, matched at the end of a word so compounds follow ("udvalgsformand").
+_PLURAL_ENDINGS: dict[str, str] = {
+    "medlem": "medlemmer", "formand": "formænd", "mand": "mænd", "borgmester": "borgmestre",
+    "barn": "børn", "pårørende": "pårørende", "ende": "ende", "deltager": "deltagere",
+    "leder": "ledere", "medarbejder": "medarbejdere", "borger": "borgere",
+    "repræsentant": "repræsentanter", "sekretær": "sekretærer", "konsulent": "konsulenter",
+}
+#: Adjective endings that take -e in the plural ("regional kontorchef" → "regionale kontorchefer").
+_ADJECTIVE_ENDINGS = ("al", "ig", "iv", "isk", "ant", "ent", "ær", "el", "ær", "ensk", "ansk")
+#: Words that start the part of a role after its head noun ("repræsentant for patienter").
+_ROLE_TAIL = re.compile(
+    r"\s(?=(?:for|fra|i|til|med|af|inden|på|blandt|under|hos|uden)\s)|\s?(?=\()"
+)
+
+
+def plural_noun(word: str) -> str:
+    """The plural of one Danish noun: 'direktør' → 'direktører', 'læge' → 'læger'."""
+    lower = word.lower()
+    for ending in sorted(_PLURAL_ENDINGS, key=len, reverse=True):
+        if lower.endswith(ending):
+            return word[: len(word) - len(ending)] + _PLURAL_ENDINGS[ending]
+    if lower.endswith("e"):
+        return word + "r"
+    if lower.endswith("er") and len(lower) > 4:
+        return word + "e"
+    return word + "er"
+
+
+def _plural_adjective(word: str) -> str:
+    lower = word.lower()
+    if lower.endswith(_ADJECTIVE_ENDINGS) and not lower.endswith("e"):
+        return word + "e"
+    return word
+
+
+def plural_role(role: str) -> str:
+    """The plural of a role: 'regional kontorchef' → 'regionale kontorchefer',
+    'repræsentant for patienter' → 'repræsentanter for patienter'."""
+    role = role.strip()
+    m = _ROLE_TAIL.search(role)
+    head, tail = (role[: m.start()], role[m.start():]) if m else (role, "")
+    words = head.split(" ")
+    if not words or not words[-1]:
+        return role
+    words[-1] = plural_noun(words[-1])
+    words[:-1] = [_plural_adjective(w) for w in words[:-1]]
+    return " ".join(words) + tail
+
+
+def role_for(n: float | None, role: str) -> str:
+    """'1 direktør' / '3 direktører': the role in the number that fits."""
+    return role if n == 1 else plural_role(role)
+
+
+# -- counts and meetings -------------------------------------------------------------------------
+
+def count_text(low: int | None, high: int | None) -> str:
+    """A member count: '3', '2-4', 'op til 3', 'mindst 2'."""
+    if low is not None and high is not None:
+        if low == high:
+            return str(low)
+        if low == 0:
+            return f"op til {high}"
+        return f"{low}-{high}"
+    if high is not None:
+        return f"op til {high}"
+    return f"mindst {low or 0}"
+
+
+def times_text(n: float) -> str:
+    """'én gang', 'fire gange', '14 gange'."""
+    return "én gang" if n == 1 else f"{number(n, words=True)} gange"
+
+
+def meetings_per_year_text(minimum: float | None, maximum: float | None,
+                           approximately: float | None, on_demand: bool = False) -> str:
+    """'mindst fire gange årligt', 'ca. 10 møder årligt', '3-4 møder årligt', '4 møder årligt',
+    each with ' og efter behov' when so; 'efter behov' alone."""
+    if approximately is not None:
+        core = f"ca. {number(approximately)} møder årligt"
+    elif minimum is not None and maximum is not None:
+        if minimum == maximum:
+            core = f"{number(minimum)} {plural(minimum, 'møde', 'møder')} årligt"
+        else:
+            core = f"{number(minimum)}-{number(maximum)} møder årligt"
+    elif minimum is not None:
+        core = f"mindst {times_text(minimum)} årligt"
+    elif maximum is not None:
+        core = f"højst {number(maximum)} møder årligt"
+    else:
+        core = ""
+    if on_demand:
+        return f"{core} og efter behov" if core else "efter behov"
+    return core
+
+
+def hours_text(minimum: float | None, maximum: float | None, approximately: float | None) -> str:
+    """'2-3 timers', 'ca. 2 timers', '1 times' (as in 'af 2-3 timers varighed')."""
+    if approximately is not None:
+        return f"ca. {number(approximately)} {plural(approximately, 'times', 'timers')}"
+    if minimum is not None and maximum is not None and minimum != maximum:
+        return f"{number(minimum)}-{number(maximum)} timers"
+    if minimum is not None and maximum is None:
+        return f"mindst {number(minimum)} {plural(minimum, 'times', 'timers')}"
+    value = minimum if minimum is not None else maximum
+    if value is None:
+        return ""
+    prefix = "op til " if minimum is None else ""
+    return f"{prefix}{number(value)} {plural(value, 'times', 'timers')}"
+
+
+def days_before_text(days: int) -> str:
+    """'én uge', 'to uger', '5 dage', 'én dag'."""
+    if days and days % 7 == 0:
+        weeks = days // 7
+        return "én uge" if weeks == 1 else f"{number(weeks, words=True)} uger"
+    if days == 1:
+        return "én dag"
+    return f"{number(days, words=days <= 10)} dage"
+
+
+def sentence(text: str) -> str:
+    """Capitalised, with a full stop unless it already ends in punctuation."""
+    text = " ".join(text.split())
+    if not text:
+        return text
+    text = capitalize(text)
+    return text if text[-1] in ".!?:" else text + "."
+
+
+def paragraphs(text: str | None) -> list[str]:
+    """Prose split into paragraphs at blank lines; line breaks inside a paragraph become spaces."""
+    if not text:
+        return []
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]

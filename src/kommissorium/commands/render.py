@@ -1,0 +1,175 @@
+"""`kommissorium render`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from kommissorium.commands._common import fail_usage, guarded
+
+ALL_FORMATS = ("pdf", "html", "md")
+#: Above this many documents a progress bar is shown (on a terminal).
+PROGRESS_FROM = 5
+
+
+def parse_formats(value: str | None) -> tuple[str, ...]:
+    if not value:
+        return ALL_FORMATS
+    out: list[str] = []
+    for part in value.replace(" ", "").split(","):
+        if not part:
+            continue
+        part = {"markdown": "md", "htm": "html"}.get(part.lower(), part.lower())
+        if part not in ALL_FORMATS:
+            raise fail_usage(f"ukendt format '{part}'; vælg blandt {', '.join(ALL_FORMATS)}.")
+        if part not in out:
+            out.append(part)
+    if not out:
+        raise fail_usage("angiv mindst ét format, fx --format pdf,html,md.")
+    return tuple(out)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("render")
+    @guarded
+    def render(
+        paths: Optional[list[Path]] = typer.Argument(
+            None, help="Filer eller mapper. Standard: repositoriets charters/.", show_default=False
+        ),
+        output: Optional[Path] = typer.Option(
+            None, "--output", "-o", help="Uddatamappe (standard: build/ i repositoriets rod).",
+            show_default=False,
+        ),
+        format: Optional[str] = typer.Option(
+            None, "--format", "-f", help="Formater, kommasepareret: pdf, html, md (standard: alle tre).",
+            show_default=False,
+        ),
+        template: Optional[Path] = typer.Option(
+            None, "--template", "-t",
+            help="Mappe med egne skabeloner; søges før repositoriets templates/ og standardskabelonerne.",
+            show_default=False,
+        ),
+        jobs: Optional[int] = typer.Option(
+            None, "--jobs", "-j", min=1, help="Antal processer (standard: antal tilgængelige kerner).",
+            show_default=False,
+        ),
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="Kun fejl; ingen statuslinje."),
+    ) -> None:
+        """Gengiv kommissorier som PDF, HTML og Markdown: én fil pr. kommissorium pr. format.
+
+        Kommissorier med læse- eller formatfejl springes over og rapporteres (exitkode 1);
+        de øvrige gengives. Exitkoder: 0 alt gengivet, 1 fejl i et eller flere kommissorier,
+        2 brugs- eller læsefejl.
+        """
+        raise typer.Exit(run_render(list(paths or []), output, parse_formats(format), template,
+                                    jobs, quiet))
+
+
+def run_render(paths: list[Path], output: Path | None, formats: tuple[str, ...],
+               template: Path | None, jobs: int | None, quiet: bool,
+               cwd: Path | None = None) -> int:
+    """The render command as a function: returns the exit code."""
+    import sys
+    import time
+
+    from kommissorium.check import UsageError, resolve_targets
+    from kommissorium.corpus import display_path, find_root, load_corpus
+    from kommissorium.problems import Severity, sort_problems
+    from kommissorium.render.batch import render_batch
+    from kommissorium.render.environment import template_search_path
+    from kommissorium.render.gitinfo import git_info_for
+    from kommissorium.reporters import REPORTERS
+
+    started = time.perf_counter()
+    cwd = (cwd or Path.cwd()).resolve()
+    if template is not None:
+        template = (cwd / template) if not template.is_absolute() else template
+        if not template.is_dir():
+            raise UsageError(f"Skabelonmappen '{template}' findes ikke.")
+    _config, groups = resolve_targets(paths, cwd)
+    repo_root = find_root(cwd)
+    outdir = (cwd / output) if output is not None and not output.is_absolute() else output
+    if outdir is None:
+        outdir = (repo_root or cwd) / "build"
+    if outdir.exists() and not outdir.is_dir():
+        raise UsageError(f"Uddatamappen '{display_path(outdir, cwd)}' er en fil, ikke en mappe.")
+
+    problems = []
+    rendered = 0
+    failed = 0
+    files_seen = 0
+    for root, targets in groups.items():
+        cs = load_corpus(root, cwd)
+
+        def selected(path: Path) -> bool:
+            path = path.resolve()
+            return not targets or any(path == t or t in path.parents for t in targets)
+
+        bad_files = set()
+        for p in cs.problems:
+            ppath = (cwd / p.file).resolve()
+            if selected(ppath):
+                problems.append(p)
+                if p.severity is Severity.ERROR:
+                    bad_files.add(ppath)
+        ids = [f.id for f in cs.valid() if selected(f.path) and f.path.resolve() not in bad_files]
+        files_seen += sum(1 for f in cs.files if selected(f.path))
+        failed += len({f.path.resolve() for f in cs.files if selected(f.path)} & bad_files)
+        if not ids:
+            continue
+        search = template_search_path(root.parent, template)
+        git = git_info_for(root)
+        results = _run(cs, ids, formats, outdir, search, git, jobs, cwd, quiet)
+        for r in results:
+            if r.error:
+                failed += 1
+                f = cs.get(r.id)
+                where = f.display if f is not None else r.id
+                typer.echo(f"{where}: fejl: {r.error}", err=True)
+            else:
+                rendered += 1
+
+    if problems:
+        REPORTERS["text"](sort_problems(problems), files_seen, sys.stderr)
+    if not quiet:
+        elapsed = time.perf_counter() - started
+        noun = "kommissorium" if rendered == 1 else "kommissorier"
+        where = display_path(outdir, cwd)
+        seconds = f"{elapsed:.1f}".replace(".", ",")
+        msg = f"Gengav {rendered} {noun} som {', '.join(formats)} i {where}/ på {seconds} s."
+        if failed:
+            msg += f" {failed} blev ikke gengivet på grund af fejl."
+        typer.echo(msg, err=True)
+    if failed:
+        return 1
+    if rendered == 0 and not problems:
+        raise UsageError("Fandt ingen kommissorier at gengive.")
+    return 0
+
+
+def _run(cs, ids, formats, outdir, search, git, jobs, cwd, quiet):
+    from kommissorium.render.batch import render_batch
+
+    if quiet or len(ids) < PROGRESS_FROM:
+        return render_batch(cs, ids, formats, outdir, search, git, jobs, cwd)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        return render_batch(cs, ids, formats, outdir, search, git, jobs, cwd)
+    progress = Progress(
+        TextColumn("Gengiver"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=console, transient=True,
+    )
+    task = progress.add_task("render", total=len(ids))
+    try:
+        return render_batch(
+            cs, ids, formats, outdir, search, git, jobs, cwd,
+            on_result=lambda r: progress.advance(task),
+            before_wait=progress.start,
+        )
+    finally:
+        progress.stop()

@@ -1,0 +1,697 @@
+"""Charter → Danish document model.
+
+The rule that keeps a rendered document faithful to its source: in a data section, ``tekst`` is
+the author's own wording and is rendered *instead of* the sentences generated from the data;
+a nested ``tekst`` (a seat, an officer, extraordinary meetings, a subgroup) is the author's
+wording of that part and is always rendered; ``noter`` are further paragraphs; ``indledning``
+precedes a list; ``overskrifter`` override headings; ``afsnit`` are extra sections placed
+``efter`` a standard section. A charter without ``tekst`` still gets correct generated Danish.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Iterable
+
+from kommissorium.danish import (
+    capitalize,
+    count_text,
+    days_before_text,
+    format_date,
+    format_partial_date,
+    hours_text,
+    join,
+    meetings_per_year_text,
+    number,
+    paragraphs,
+    plural,
+    role_for,
+    sentence,
+)
+from kommissorium.document.model import (
+    Block,
+    BulletList,
+    Document,
+    Fact,
+    Facts,
+    MemberRow,
+    MemberTable,
+    Paragraph,
+    Section,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kommissorium.corpus import CharterSet, ExpandedSeat
+    from kommissorium.model.charter import (
+        Chair,
+        Charter,
+        Composition,
+        Decisions,
+        ListSection,
+        Meetings,
+        Officer,
+        Publication,
+        Relations,
+        Seat,
+        Secretariat,
+    )
+
+#: Standard sections in the order a kommissorium has them, with their default headings.
+DEFAULT_HEADINGS: dict[str, str] = {
+    "baggrund": "Baggrund",
+    "formål": "Formål",
+    "principper": "Principper",
+    "opgaver": "Opgaver",
+    "sammensætning": "Sammensætning",
+    "formandskab": "Formandskab",
+    "sekretariat": "Sekretariatsbetjening",
+    "møder": "Mødefrekvens",
+    "beslutninger": "Beslutninger",
+    "relationer": "Samspil med andre organer",
+    "offentliggørelse": "Offentliggørelse",
+}
+SECTION_KEYS = tuple(DEFAULT_HEADINGS)
+
+#: Section key → Charter attribute.
+SECTION_ATTR = {
+    "baggrund": "background", "formål": "purpose", "principper": "principles", "opgaver": "tasks",
+    "sammensætning": "composition", "formandskab": "chair", "sekretariat": "secretariat",
+    "møder": "meetings", "beslutninger": "decisions", "relationer": "relations",
+    "offentliggørelse": "publication",
+}
+
+BODY_TYPES = {
+    "politisk": "Politisk niveau",
+    "administrativ": "Administrativt niveau",
+    "fagligt-strategisk": "Fagligt/strategisk niveau",
+    "forum": "Forum",
+    "netværk": "Netværk",
+    "arbejdsgruppe": "Arbejdsgruppe",
+    "udvalg": "Udvalg",
+    "sekretariat": "Sekretariat",
+}
+
+PARTIES = {
+    "kommuner": "kommunerne",
+    "region": "regionen",
+    "almen-praksis": "almen praksis",
+    "patienter": "patienter og pårørende",
+    "stat": "staten",
+    "andet": "andre parter",
+}
+
+UNIT_NOUNS = {"kommune": ("kommune", "kommuner"), "klynge": ("sundhedsklynge", "sundhedsklynger"),
+              "region": ("region", "regioner")}
+
+#: Name the units a seat is expanded over when there are at most this many.
+NAME_UNITS_UP_TO = 12
+
+
+@dataclass(frozen=True)
+class GitInfo:
+    """The last commit that touched a charter file."""
+
+    commit: str
+    date: date | None = None
+    dirty: bool = False
+
+    def line(self) -> str:
+        text = f"git {self.commit}"
+        if self.date is not None:
+            text += f", {format_date(self.date)}"
+        if self.dirty:
+            text += " (med ikke-committede ændringer)"
+        return text
+
+
+class _Builder:
+    def __init__(self, cs: "CharterSet", charter_id: str, git: GitInfo | None):
+        self.cs = cs
+        self.id = charter_id
+        charter = cs.effective(charter_id)
+        if charter is None:
+            raise KeyError(charter_id)
+        self.c: Charter = charter
+        self.name = charter.name
+        self.git = git
+
+    # -- names ---------------------------------------------------------------------------------
+    def ref(self, ref: str | None) -> str:
+        """The display name of a charter id or registry key ('Hjørring Kommune', 'PLO-Nordjylland')."""
+        if not ref:
+            return ""
+        if ref not in self.cs.by_id:
+            entry = self.cs.registry.get(ref)
+            if entry is not None and entry.kind == "kommune":
+                return f"{entry.name} Kommune"
+        return self.cs.name_of(ref)
+
+    def refs(self, refs: Iterable[str]) -> str:
+        return join([self.ref(r) for r in refs])
+
+    # -- document ------------------------------------------------------------------------------
+    def build(self) -> Document:
+        c = self.c
+        inherited = self.cs.inherited_sections(self.id)
+        frame = self.cs.frame_of(self.id)
+        frame_name = frame.charter.name if frame is not None and frame.charter else None
+
+        standard: dict[str, Section] = {}
+        for key in SECTION_KEYS:
+            blocks = getattr(self, "_" + SECTION_ATTR[key])()
+            if not blocks:
+                continue
+            heading = c.headings.get(key) or DEFAULT_HEADINGS[key]
+            section = Section(key, heading, blocks)
+            if SECTION_ATTR[key] in inherited:
+                section.inherited_from = frame_name
+            standard[key] = section
+
+        ordered: list[tuple[tuple[int, int, int], Section]] = []
+        for i, key in enumerate(SECTION_KEYS):
+            if key in standard:
+                ordered.append(((i, 0, 0), standard[key]))
+        for j, extra in enumerate(c.sections):
+            blocks: list[Block] = [Paragraph(p) for p in paragraphs(extra.text)]
+            if extra.items:
+                blocks.append(BulletList(tuple(extra.items)))
+            blocks += [Paragraph(p) for n in extra.notes for p in paragraphs(n)]
+            pos = SECTION_KEYS.index(extra.after) if extra.after in SECTION_KEYS else len(SECTION_KEYS)
+            ordered.append(((pos, 1, j), Section(f"afsnit-{j + 1}", extra.heading, blocks)))
+        if c.notes:
+            blocks = [Paragraph(p) for n in c.notes for p in paragraphs(n)]
+            ordered.append(((len(SECTION_KEYS) + 1, 0, 0), Section("noter", "Bemærkninger", blocks)))
+        sections = [s for _, s in sorted(ordered, key=lambda t: t[0])]
+
+        meta = {"id": self.id, "generator": "kommissorium"}
+        if c.version:
+            meta["version"] = c.version
+        if c.source:
+            meta["source"] = c.source
+        if self.git is not None:
+            meta["commit"] = self.git.commit
+            if self.git.date is not None:
+                meta["commit_date"] = self.git.date.isoformat()
+        version_parts = []
+        if c.version:
+            version_parts.append(f"Version {c.version}")
+        if self.git is not None:
+            version_parts.append(self.git.line())
+        return Document(
+            id=self.id,
+            title=c.title or f"Kommissorium for {c.name}",
+            body_name=c.name,
+            subtitle=self._subtitle(frame_name),
+            approval_line=self._approval(),
+            facts=self._facts(frame_name),
+            sections=sections,
+            version_line=" · ".join(version_parts) or None,
+            meta=meta,
+        )
+
+    def _subtitle(self, frame_name: str | None) -> str | None:
+        c = self.c
+        parts = []
+        if c.title and c.title != c.name and c.name not in c.title:
+            parts.append(c.name)
+        if c.frame:
+            parts.append("Rammekommissorium, som de enkelte organer kan udbygge efter behov")
+        if frame_name:
+            parts.append(f"Udbygger rammen «{frame_name}»")
+        return ". ".join(parts) or None
+
+    def _approval(self) -> str | None:
+        a = self.c.approved
+        if a is None:
+            return None
+        if a.text:
+            return " ".join(a.text.split())
+        by = ""
+        if a.by:
+            by = (" i " if a.by in self.cs.by_id else " af ") + self.ref(a.by)
+        when = ""
+        if a.date is not None:
+            text = format_partial_date(a.date)
+            when = f" den {text}" if a.date.day else f" i {text}"
+        if not by and not when:
+            return None
+        return f"Godkendt{by}{when}"
+
+    def _facts(self, frame_name: str | None) -> tuple[Fact, ...]:
+        c = self.c
+        facts = [Fact("Type", BODY_TYPES.get(c.type.value, capitalize(c.type.value)))]
+        facts.append(Fact("Område", self.ref(c.area)))
+        if frame_name:
+            facts.append(Fact("Udbygger", frame_name))
+        total = self.cs.member_count(self.id)
+        if total is not None:
+            facts.append(Fact("Faste medlemmer", str(total)))
+        if c.approved and c.approved.date:
+            facts.append(Fact("Godkendt", format_partial_date(c.approved.date)))
+        if c.date:
+            facts.append(Fact("Dato", format_partial_date(c.date)))
+        if c.valid and (c.valid.start or c.valid.end):
+            start = format_partial_date(c.valid.start) if c.valid.start else ""
+            end = format_partial_date(c.valid.end) if c.valid.end else ""
+            value = f"{start} – {end}" if start and end else (f"fra {start}" if start else f"til {end}")
+            facts.append(Fact("Gyldig", value))
+        if c.version:
+            facts.append(Fact("Version", c.version))
+        return tuple(facts)
+
+    # -- prose sections ------------------------------------------------------------------------
+    def _background(self) -> list[Block]:
+        return [Paragraph(p) for p in paragraphs(self.c.background)]
+
+    def _purpose(self) -> list[Block]:
+        return [Paragraph(p) for p in paragraphs(self.c.purpose)]
+
+    def _list_section(self, ls: "ListSection | None") -> list[Block]:
+        if ls is None:
+            return []
+        blocks: list[Block] = [Paragraph(p) for p in paragraphs(ls.intro)]
+        if ls.items:
+            blocks.append(BulletList(tuple(" ".join(i.split()) for i in ls.items)))
+        blocks += [Paragraph(p) for n in ls.notes for p in paragraphs(n)]
+        return blocks
+
+    def _principles(self) -> list[Block]:
+        return self._list_section(self.c.principles)
+
+    def _tasks(self) -> list[Block]:
+        return self._list_section(self.c.tasks)
+
+    # -- composition ---------------------------------------------------------------------------
+    def seat_text(self, seat: "Seat", units: int | None = None, single: str | None = None) -> str:
+        """One seat group in Danish: '2 praktiserende læger udpeget af PLO-Nordjylland'."""
+        explicit = "count" in seat.model_fields_set
+        low, high = seat.count.low, seat.count.high
+        n = high if high is not None else low
+        if seat.ex_officio and seat.count.exact and low == 1:
+            text = seat.role
+        elif not explicit and (seat.on_demand or seat.ad_hoc):
+            text = _plural_role(seat.role)
+        elif not explicit:
+            text = seat.role  # no number stated: 'sundhedssekretariatet', 'formanden for KOSU'
+        else:
+            text = f"{count_text(seat.count.minimum, seat.count.maximum)} {role_for(n, seat.role)}"
+        if seat.for_each is not None:
+            one, many = UNIT_NOUNS[seat.for_each.value]
+            if single:
+                text += f" fra {single}"
+            elif units and units > 1:
+                text += f" fra hver af de {units} {many}"
+            else:
+                text += f" fra hver {one}"
+            if seat.within and seat.within != self.c.area:
+                text += f" i {self.ref(seat.within)}"
+        elif seat.source:
+            text += f" fra {self.ref(seat.source)}"
+        if seat.members_of:
+            text += f" blandt medlemmerne af {self.ref(seat.members_of)}"
+        if seat.appointed_by:
+            text += f" udpeget af {self.ref(seat.appointed_by)}"
+        if seat.nominated_by:
+            text += f" efter indstilling fra {self.ref(seat.nominated_by)}"
+        if seat.note:
+            text += f" ({seat.note})"
+        if seat.requirement:
+            text += f", {seat.requirement}"
+        for q in seat.sub_quotas:
+            part = f"mindst {q.minimum}" if q.count is None else str(q.count)
+            if q.role:
+                part += f" {q.role}"
+            if q.source:
+                part += f" fra {self.ref(q.source)}"
+            if q.requirement:
+                part += f" {q.requirement}"
+            text += f", heraf {part}"
+        if seat.ad_hoc and explicit:
+            text += " (ad hoc)"
+        elif seat.ad_hoc:
+            text = "ad hoc-deltagelse: " + text
+        if seat.on_demand:
+            text += " efter behov"
+        if not seat.vote:
+            text += " (uden stemmeret)"
+        return capitalize(text)
+
+    def _unit_names(self, es: "ExpandedSeat") -> str | None:
+        if not es.expanded or not es.units or len(es.units) > NAME_UNITS_UP_TO:
+            return None
+        units = list(es.units)
+        area = self.cs.registry.get(es.seat.within or self.c.area)
+        if area is not None and area.kind in ("region", "land"):
+            units.sort(key=lambda u: _collate(u.name))  # a klynge keeps its own order
+        names = [u.name for u in units]
+        if es.seat.for_each is not None and es.seat.for_each.value == "kommune":
+            return f"{join(names)} Kommune"
+        return join(names)
+
+    def _row(self, es: "ExpandedSeat") -> MemberRow:
+        seat = es.seat
+        single = self._unit_names(es) if es.expanded and len(es.units) == 1 else None
+        text = " ".join(seat.text.split()) if seat.text else self.seat_text(seat, len(es.units), single)
+        if seat.on_demand:
+            count = "efter behov"
+        elif seat.ad_hoc:
+            count = "ad hoc"
+        else:
+            count = count_text(es.low, es.high)
+        detail = None if single else self._unit_names(es)
+        return MemberRow(count, text, detail)
+
+    def _composition(self) -> list[Block]:
+        comp: Composition | None = self.c.composition
+        if comp is None:
+            return []
+        blocks: list[Block] = []
+        if comp.members:
+            intro = comp.intro or (
+                f"{self.name} sammensættes med minimum følgende repræsentation:"
+                if comp.minimum_only else f"{self.name} består af følgende medlemmer:"
+            )
+            blocks += [Paragraph(p) for p in paragraphs(intro)]
+            rows = tuple(self._row(es) for es in self.cs.seats(self.id))
+            total = self.cs.member_count(self.id)
+            total_str = total_text = None
+            if total is not None and (total.low or total.high):
+                total_str = str(total)
+                n = total.high if total.high is not None else total.low
+                noun = "fast medlem" if n == 1 and total.high == total.low else "faste medlemmer"
+                total_text = f"I alt {total_str} {noun}."
+            blocks.append(MemberTable(rows, total_str, total_text))
+        elif comp.intro:
+            blocks += [Paragraph(p) for p in paragraphs(comp.intro)]
+        for p in comp.participants:
+            if p.text:
+                blocks += [Paragraph(x) for x in paragraphs(p.text)]
+            else:
+                desc = self.seat_text(p, self._units_of(p))
+                blocks.append(Paragraph(f"Derudover deltager {_lower_first(desc)}."))
+        for o in comp.observers:
+            if o.text:
+                blocks += [Paragraph(x) for x in paragraphs(o.text)]
+            else:
+                desc = self.seat_text(o, self._units_of(o))
+                blocks.append(Paragraph(f"Som observatør deltager {_lower_first(desc)}."))
+        alt = comp.alternates
+        if alt is not None:
+            if alt.text:
+                blocks += [Paragraph(x) for x in paragraphs(alt.text)]
+            elif alt.allowed and alt.personal:
+                blocks.append(Paragraph("Der udpeges personlige suppleanter for medlemmerne."))
+            elif alt.allowed:
+                blocks.append(Paragraph("Der kan udpeges suppleanter for medlemmerne."))
+            else:
+                blocks.append(Paragraph("Der udpeges ikke suppleanter."))
+        if comp.term:
+            term = " ".join(comp.term.split())
+            if term[:1].isupper() and " " in term:
+                blocks.append(Paragraph(sentence(term)))
+            else:
+                blocks.append(Paragraph(f"Medlemmerne udpeges for {term.rstrip('.')}."))
+        blocks += [Paragraph(p) for n in comp.notes for p in paragraphs(n)]
+        return blocks
+
+    def _units_of(self, seat: "Seat") -> int | None:
+        if seat.for_each is None:
+            return None
+        return len(self.cs.expand_seat(self.c, seat).units)
+
+    # -- chair, secretariat --------------------------------------------------------------------
+    def _officer(self, o: "Officer | None", word: str) -> str | None:
+        if o is None:
+            return None
+        if o.text:
+            return " ".join(o.text.split())
+        clauses = []
+        if o.role:
+            clauses.append(f"er {o.role}" + (f" fra {self.ref(o.source)}" if o.source else ""))
+        elif o.source:
+            clauses.append(f"kommer fra {self.ref(o.source)}")
+        if o.elected_from:
+            clauses.append(f"vælges blandt {o.elected_from}")
+        if o.appointed_by:
+            clauses.append(f"udpeges af {self.ref(o.appointed_by)}")
+        if o.term_years:
+            years = "etårig" if o.term_years == 1 else f"{number(o.term_years, words=True)}årig"
+            if clauses and clauses[-1].startswith(("vælges", "udpeges")):
+                clauses[-1] += f" for en {years} periode"
+            else:
+                clauses.append(f"sidder for en {years} periode")
+        if not clauses:
+            return None
+        return f"{word} {join(clauses)}."
+
+    def _chair(self) -> list[Block]:
+        ch: Chair | None = self.c.chair
+        if ch is None:
+            return []
+        blocks: list[Block] = []
+        if ch.text:
+            blocks += [Paragraph(p) for p in paragraphs(ch.text)]
+        else:
+            sentences = []
+            if ch.shared_between:
+                parties = join([PARTIES.get(p.value, p.value) for p in ch.shared_between])
+                s = f"Formandskabet er delt mellem {parties}"
+                if ch.agreed:
+                    s += f" og aftales {ch.agreed.rstrip('.')}"
+                sentences.append(s + ".")
+            elif ch.agreed:
+                sentences.append(f"Formandskabet aftales {ch.agreed.rstrip('.')}.")
+            for o, word in ((ch.chair, "Formanden"), (ch.vice_chair, "Næstformanden")):
+                s = self._officer(o, word)
+                if s:
+                    sentences.append(s)
+            if sentences:
+                blocks.append(Paragraph(" ".join(sentences)))
+            if ch.duties:
+                blocks.append(Paragraph("Formandskabet har følgende opgaver:"))
+                blocks.append(BulletList(tuple(" ".join(d.split()) for d in ch.duties)))
+        if ch.text:
+            # Officers' own wording is rendered even when the section has a text of its own.
+            for o in (ch.chair, ch.vice_chair):
+                if o is not None and o.text:
+                    blocks += [Paragraph(p) for p in paragraphs(o.text)]
+        blocks += [Paragraph(p) for n in ch.notes for p in paragraphs(n)]
+        return blocks
+
+    def _secretariat(self) -> list[Block]:
+        s: Secretariat | None = self.c.secretariat
+        if s is None:
+            return []
+        blocks: list[Block] = []
+        if s.text:
+            blocks += [Paragraph(p) for p in paragraphs(s.text)]
+        else:
+            sentences = []
+            if s.provided_by:
+                if len(s.provided_by) > 1:
+                    sentences.append(
+                        f"Sekretariatsbetjeningen varetages i fællesskab af {self.refs(s.provided_by)}."
+                    )
+                else:
+                    sentences.append(f"Sekretariatsbetjeningen varetages af {self.refs(s.provided_by)}.")
+            if s.coordinates_with:
+                sentences.append(f"Der koordineres med {self.refs(s.coordinates_with)}.")
+            if sentences:
+                blocks.append(Paragraph(" ".join(sentences)))
+            if s.duties:
+                blocks.append(Paragraph("Sekretariatet har følgende opgaver:"))
+                blocks.append(BulletList(tuple(" ".join(d.split()) for d in s.duties)))
+        blocks += [Paragraph(p) for n in s.notes for p in paragraphs(n)]
+        return blocks
+
+    # -- meetings, decisions -------------------------------------------------------------------
+    def _meetings(self) -> list[Block]:
+        m: Meetings | None = self.c.meetings
+        if m is None:
+            return []
+        extra = m.extraordinary
+        sentences: list[str] = []
+        if m.text:
+            sentences += paragraphs(m.text)
+            if extra is not None and extra.text:
+                sentences.append(" ".join(extra.text.split()))
+        else:
+            sentences += self._meeting_sentences(m)
+        blocks: list[Block] = []
+        if sentences:
+            # The first paragraph carries the frequency and its follow-ups, like the sources.
+            if m.text and len(paragraphs(m.text)) > 1:
+                blocks += [Paragraph(p) for p in sentences]
+            else:
+                blocks.append(Paragraph(" ".join(sentences)))
+        blocks += [Paragraph(p) for n in m.notes for p in paragraphs(n)]
+        return blocks
+
+    def _meeting_sentences(self, m: "Meetings") -> list[str]:
+        out: list[str] = []
+        f = m.per_year
+        duration = ""
+        if m.duration_hours is not None:
+            d = m.duration_hours
+            hours = hours_text(d.minimum, d.maximum, d.approximately)
+            if hours:
+                duration = f" af {hours} varighed"
+        if f is not None:
+            core = meetings_per_year_text(f.minimum, f.maximum, f.approximately, f.on_demand)
+            if core == "efter behov":
+                out.append(f"{self.name} mødes efter behov{' til møder' + duration if duration else ''}.")
+            elif "gange" in core or "gang " in core:
+                main = core.replace(" og efter behov", "")
+                s = f"{self.name} mødes {main}"
+                if duration:
+                    s += f" til møder{duration}"
+                if f.on_demand:
+                    s += " og derudover efter behov"
+                out.append(s + ".")
+            else:
+                main = core.replace(" og efter behov", "")
+                lead = "Som udgangspunkt afholdes" if f.as_a_rule else "Der afholdes"
+                s = f"{lead} {main}{duration}"
+                if f.on_demand:
+                    s += " og derudover efter behov"
+                out.append(s + ".")
+        elif duration:
+            out.append(f"Møderne er{duration}.")
+        if m.physical_per_year is not None:
+            p = m.physical_per_year
+            if p.minimum is not None and p.maximum is None:
+                k = "ét" if p.minimum == 1 else number(p.minimum, words=True)
+                out.append(f"Der planlægges med mindst {k} fysisk{'' if p.minimum == 1 else 'e'} "
+                           f"{plural(p.minimum, 'møde', 'møder')} årligt.")
+            else:
+                core = meetings_per_year_text(p.minimum, p.maximum, p.approximately)
+                if core:
+                    out.append(f"Heraf er {core.replace(' årligt', '')} årligt fysiske møder.")
+        if m.virtual is True:
+            out.append("Møderne kan foregå virtuelt.")
+        elif m.virtual is False:
+            out.append("Møderne holdes med fysisk fremmøde.")
+        extra = m.extraordinary
+        if extra is not None:
+            if extra.text:
+                out.append(" ".join(extra.text.split()))
+            elif extra.allowed:
+                s = "Der kan indkaldes til ekstraordinære møder"
+                if extra.requested_by:
+                    n = extra.requested_by
+                    s += f", når {'ét medlem' if n == 1 else f'mindst {n} medlemmer'} anmoder om det"
+                out.append(s + ".")
+        if m.agenda_days_before is not None:
+            out.append(f"Dagsordenen udsendes {days_before_text(m.agenda_days_before)} før mødet.")
+        if m.timing:
+            out.append(sentence(m.timing))
+        return out
+
+    def _decisions(self) -> list[Block]:
+        d: Decisions | None = self.c.decisions
+        if d is None:
+            return []
+        blocks: list[Block] = []
+        if d.text:
+            blocks += [Paragraph(p) for p in paragraphs(d.text)]
+        else:
+            out = []
+            if d.rule is not None:
+                out.append({
+                    "konsensus": "Beslutninger træffes ved konsensus.",
+                    "flertal": "Beslutninger træffes ved simpelt flertal.",
+                    "ingen-beslutningskompetence":
+                        f"{self.name} har ikke selvstændig beslutningskompetence.",
+                }[d.rule.value])
+            if d.quorum:
+                out.append(f"{self.name} er beslutningsdygtigt, når mindst {d.quorum} "
+                           f"{plural(d.quorum, 'medlem', 'medlemmer')} er til stede.")
+            if d.casting_vote:
+                who = {"formand": "formanden", "næstformand": "næstformanden"}.get(
+                    d.casting_vote.strip(), d.casting_vote.strip())
+                out.append(f"Ved stemmelighed er {who}s stemme afgørende."
+                           if " " not in who else f"Ved stemmelighed er stemmen fra {who} afgørende.")
+            if d.excluded_topics:
+                out.append(f"{self.name} behandler ikke {join(d.excluded_topics)}.")
+            if out:
+                blocks.append(Paragraph(" ".join(out)))
+        blocks += [Paragraph(p) for n in d.notes for p in paragraphs(n)]
+        return blocks
+
+    # -- relations, publication ----------------------------------------------------------------
+    def _relations(self) -> list[Block]:
+        from kommissorium.model.charter import RELATION_EDGES
+
+        r: Relations = self.c.relations
+        blocks: list[Block] = []
+        if r.text:
+            blocks += [Paragraph(p) for p in paragraphs(r.text)]
+            for sg in r.subgroups:
+                if sg.text:
+                    blocks += [Paragraph(p) for p in paragraphs(sg.text)]
+        else:
+            out = []
+            for _key, attr, verb in RELATION_EDGES:
+                targets = getattr(r, attr)
+                if targets:
+                    out.append(f"{self.name} {verb} {self.refs(targets)}.")
+            if out:
+                blocks.append(Paragraph(" ".join(out)))
+            if r.may_establish:
+                blocks.append(Paragraph(
+                    f"{self.name} kan nedsætte {join([' '.join(x.split()) for x in r.may_establish])}."
+                ))
+            plain = []
+            for sg in r.subgroups:
+                if sg.text:
+                    blocks += [Paragraph(p) for p in paragraphs(sg.text)]
+                else:
+                    label = sg.name or self.ref(sg.ref)
+                    plain.append(label if sg.standing else f"{label} (ad hoc)")
+            if plain:
+                blocks.append(Paragraph(f"Under {self.name} er der nedsat {join(plain)}."))
+        blocks += [Paragraph(p) for n in r.notes for p in paragraphs(n)]
+        return blocks
+
+    def _publication(self) -> list[Block]:
+        p: Publication | None = self.c.publication
+        if p is None:
+            return []
+        if p.text:
+            return [Paragraph(x) for x in paragraphs(p.text)]
+        out = []
+        if p.agendas_and_minutes:
+            out.append(f"Dagsordener og referater skal være tilgængelige på {p.agendas_and_minutes.rstrip('.')}.")
+        if p.charter:
+            out.append(f"Kommissoriet offentliggøres på {p.charter.rstrip('.')}.")
+        return [Paragraph(" ".join(out))] if out else []
+
+
+def _collate(name: str) -> str:
+    """A sort key in Danish alphabetical order (æ, ø, å last; 'Aa' as 'Å')."""
+    key = name.lower()
+    if key.startswith("aa"):
+        key = "å" + key[2:]
+    return key.translate(str.maketrans({"æ": "{", "ø": "|", "å": "}"}))
+
+
+def _lower_first(text: str) -> str:
+    """Lower-case the first letter unless the first word looks like a name ('PLO', 'Region')."""
+    if not text:
+        return text
+    first = text.split(" ", 1)[0]
+    if first[1:2].isupper() or first in {"Region", "Regionen"}:
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _plural_role(role: str) -> str:
+    from kommissorium.danish import plural_role
+
+    return plural_role(role)
+
+
+def build_document(cs: "CharterSet", charter_id: str, git: GitInfo | None = None) -> Document:
+    """The Danish document of one charter (with its frame's sections filled in)."""
+    return _Builder(cs, charter_id, git).build()

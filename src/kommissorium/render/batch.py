@@ -1,0 +1,167 @@
+"""Rendering many charters: one file per charter per format, in parallel, written atomically.
+
+Each worker process holds the corpus, the Jinja environments and the Typst compiler once and
+renders many documents with them. On Linux the workers are forked after the corpus is loaded,
+so they inherit it; elsewhere each worker loads it once in its initializer.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+import tempfile
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from kommissorium.document import GitInfo, build_document
+from kommissorium.render.engine import RenderError, render
+from kommissorium.render.environment import SUFFIX
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kommissorium.corpus import CharterSet
+
+_SEGMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+
+
+@dataclass
+class Result:
+    id: str
+    files: list[Path] = field(default_factory=list)
+    error: str | None = None
+
+
+def output_path(outdir: Path, charter_id: str, fmt: str) -> Path:
+    """``<outdir>/<id>.<suffix>``; refuses ids that would leave ``outdir``."""
+    parts = PurePosixPath(charter_id).parts
+    if not parts or not all(_SEGMENT.match(p) for p in parts):
+        raise RenderError(f"Id'et '{charter_id}' kan ikke bruges som filnavn.")
+    base = outdir.resolve()
+    path = base.joinpath(*parts[:-1], parts[-1] + SUFFIX[fmt])
+    if base not in path.resolve().parents:
+        raise RenderError(f"Id'et '{charter_id}' peger uden for uddatamappen.")
+    return path
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write via a temporary file in the same folder and ``os.replace``: readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+@dataclass
+class _State:
+    cs: "CharterSet"
+    formats: tuple[str, ...]
+    outdir: Path
+    search: tuple[Path, ...]
+    git: dict[Path, GitInfo]
+
+
+_STATE: _State | None = None
+
+
+def _set_state(state: _State) -> None:
+    global _STATE
+    _STATE = state
+
+
+def _init_worker(root: Path, cwd: Path, formats: tuple[str, ...], outdir: Path,
+                 search: tuple[Path, ...], git: dict[Path, GitInfo]) -> None:
+    if _STATE is not None and _STATE.cs.root == root:
+        return  # forked with the corpus already loaded
+    from kommissorium.corpus import load_corpus
+
+    _set_state(_State(load_corpus(root, cwd), formats, outdir, search, git))
+
+
+def render_one(charter_id: str) -> Result:
+    state = _STATE
+    assert state is not None, "render state not initialised"
+    result = Result(charter_id)
+    try:
+        f = state.cs.get(charter_id)
+        git = state.git.get(f.path.resolve()) if f is not None else None
+        doc = build_document(state.cs, charter_id, git)
+        for fmt in state.formats:
+            path = output_path(state.outdir, charter_id, fmt)
+            atomic_write(path, render(doc, fmt, state.search))
+            result.files.append(path)
+    except RenderError as exc:
+        result.error = str(exc)
+    return result
+
+
+def _render_chunk(ids: list[str]) -> list[Result]:
+    return [render_one(i) for i in ids]
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def render_batch(
+    cs: "CharterSet",
+    ids: list[str],
+    formats: Iterable[str],
+    outdir: Path,
+    search: tuple[Path, ...] = (),
+    git: dict[Path, GitInfo] | None = None,
+    jobs: int | None = None,
+    cwd: Path | None = None,
+    on_result: Callable[[Result], None] | None = None,
+    before_wait: Callable[[], None] | None = None,
+) -> list[Result]:
+    """Render ``ids`` of ``cs`` into ``outdir``; results in the order of ``ids``."""
+    formats = tuple(formats)
+    outdir = outdir.resolve()
+    git = git or {}
+    jobs = jobs or default_jobs()
+    state = _State(cs, formats, outdir, search, git)
+    _set_state(state)
+    results: dict[str, Result] = {}
+    if jobs <= 1 or len(ids) <= 2:
+        if before_wait:
+            before_wait()
+        for cid in ids:
+            r = render_one(cid)
+            results[cid] = r
+            if on_result:
+                on_result(r)
+        return [results[i] for i in ids]
+
+    workers = min(jobs, len(ids))
+    # Small chunks keep the progress bar moving and the cores balanced.
+    size = max(1, min(8, len(ids) // (workers * 4) or 1))
+    chunks = [ids[i:i + size] for i in range(0, len(ids), size)]
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=ctx, initializer=_init_worker,
+        initargs=(cs.root, cwd or Path.cwd(), formats, outdir, search, git),
+    ) as pool:
+        futures = [pool.submit(_render_chunk, c) for c in chunks]
+        if before_wait:
+            before_wait()  # e.g. start a progress bar thread, after the workers are forked
+        for fut in as_completed(futures):
+            for r in fut.result():
+                results[r.id] = r
+                if on_result:
+                    on_result(r)
+    return [results[i] for i in ids]

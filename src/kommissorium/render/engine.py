@@ -1,0 +1,124 @@
+"""Document model → bytes in one format: HTML and Markdown through Jinja2, PDF through Typst.
+
+Typst is imported lazily, only when a PDF is asked for, and one compiler (with its fonts loaded)
+is kept per process. It never fetches anything: the Typst source is generated from our
+templates, packages (``@preview/…``) are refused, and fonts come from the typst wheel itself
+plus, when installed, the Liberation fonts of Debian's ``fonts-liberation2`` package or a
+``templates/fonts/`` folder in the repository.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from kommissorium.document import Document
+from kommissorium.render.environment import TEMPLATES, environment
+
+#: Standards every PDF meets: archival PDF/A-2b and accessible PDF/UA-1 in the same file.
+PDF_STANDARDS = ["a-2b", "ua-1"]
+
+#: Folders searched for fonts besides those embedded in typst (Debian: fonts-liberation2,
+#: fonts-liberation, fonts-dejavu-core).
+FONT_DIRS = (
+    "/usr/share/fonts/truetype/liberation2",
+    "/usr/share/fonts/truetype/liberation",
+    "/usr/share/fonts/truetype/dejavu",
+)
+
+_PACKAGE_IMPORT = re.compile(r"""(?:import|include)\s+"@""")
+
+
+class RenderError(Exception):
+    """A document could not be rendered (template or Typst error); the message is Danish."""
+
+
+def context(doc: Document, fmt: str) -> dict[str, Any]:
+    return {"doc": doc, "format": fmt}
+
+
+def render_text(doc: Document, kind: str, search: tuple[Path, ...] = ()) -> str:
+    """'html', 'md' or 'typ' source of a document."""
+    from jinja2 import TemplateError
+
+    env = environment(kind, search)
+    try:
+        template = env.get_template(TEMPLATES[kind])
+        return template.render(context(doc, kind))
+    except TemplateError as exc:
+        where = ""
+        if getattr(exc, "filename", None):
+            where = f" i {exc.filename}"
+            if getattr(exc, "lineno", None):
+                where += f":{exc.lineno}"
+        raise RenderError(f"skabelonfejl{where}: {exc}") from None
+
+
+_compiler: Any = None
+
+
+def _font_dirs(search: tuple[Path, ...]) -> list[str]:
+    dirs = [str(p / "fonts") for p in search if (p / "fonts").is_dir()]
+    dirs += [d for d in FONT_DIRS if os.path.isdir(d)]
+    return dirs
+
+
+def compiler(search: tuple[Path, ...] = ()) -> Any:
+    global _compiler
+    if _compiler is None:
+        import typst
+
+        _compiler = typst.Compiler(font_paths=_font_dirs(search), ignore_system_fonts=True)
+    return _compiler
+
+
+def _timestamp(doc: Document) -> datetime | None:
+    """A reproducible creation date: SOURCE_DATE_EPOCH, else the charter's last commit."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    day = doc.meta.get("commit_date")
+    if day:
+        try:
+            return datetime.fromisoformat(day).replace(hour=12, tzinfo=timezone.utc)
+        except ValueError:
+            return None
+    return None
+
+
+def compile_pdf(source: str, doc: Document, search: tuple[Path, ...] = ()) -> bytes:
+    if _PACKAGE_IMPORT.search(source):
+        raise RenderError(
+            "Typst-skabelonen importerer en pakke ('@…'); kommissorium henter intet fra nettet. "
+            "Læg i stedet koden i skabelonen."
+        )
+    import typst
+
+    try:
+        pdf = compiler(search).compile(
+            source.encode("utf-8"),
+            format="pdf",
+            pdf_standards=PDF_STANDARDS,
+            timestamp=_timestamp(doc),
+        )
+    except typst.TypstError as exc:
+        hints = "; ".join(getattr(exc, "hints", None) or [])
+        raise RenderError(
+            f"Typst kunne ikke lave PDF'en: {getattr(exc, 'message', exc)}"
+            + (f" ({hints})" if hints else "")
+        ) from None
+    if not isinstance(pdf, bytes):  # pragma: no cover - pdf output is one file
+        raise RenderError("Typst returnerede ingen PDF.")
+    return pdf
+
+
+def render(doc: Document, fmt: str, search: tuple[Path, ...] = ()) -> bytes:
+    """One document in one output format ('pdf', 'html' or 'md') as bytes."""
+    if fmt == "pdf":
+        return compile_pdf(render_text(doc, "typ", search), doc, search)
+    if fmt in ("html", "md"):
+        return render_text(doc, fmt, search).encode("utf-8")
+    raise ValueError(f"unknown format {fmt!r}")

@@ -1,0 +1,86 @@
+"""The Jinja2 environments: sandboxed, escaping by default, user templates before packaged ones.
+
+Search order for a template name such as ``kommissorium.html.j2``:
+
+1. ``--template DIR`` (explicit on the command line),
+2. the repository's own ``templates/`` folder (next to ``charters/``),
+3. the packaged defaults in ``kommissorium/templates/``.
+
+The packaged defaults are also reachable as ``standard/<name>``, so an override can
+``{% extends "standard/kommissorium.html.j2" %}`` and replace just one block.
+
+Escaping: HTML templates are autoescaped; Markdown and Typst templates escape every
+``{{ value }}`` through ``finalize`` (values already marked safe, e.g. from ``|typst`` or
+``|safe``, pass unchanged). Templates run in Jinja2's immutable sandbox.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+FORMATS = ("pdf", "html", "md")
+
+#: Output format → (template name, file suffix).
+TEMPLATES = {
+    "html": "kommissorium.html.j2",
+    "md": "kommissorium.md.j2",
+    "typ": "kommissorium.typ.j2",
+}
+SUFFIX = {"pdf": ".pdf", "html": ".html", "md": ".md"}
+
+
+def packaged_templates() -> Path:
+    return Path(__file__).resolve().parent.parent / "templates"
+
+
+def _loader(search: tuple[Path, ...]):
+    from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
+
+    standard = FileSystemLoader(str(packaged_templates()), encoding="utf-8")
+    loaders = [FileSystemLoader(str(p), encoding="utf-8") for p in search if p.is_dir()]
+    loaders.append(standard)
+    loaders.append(PrefixLoader({"standard": standard}))
+    return ChoiceLoader(loaders)
+
+
+def _escaper(kind: str) -> Callable[[object], object] | None:
+    from kommissorium.render.escape import md_escape, typst_escape
+
+    return {"md": md_escape, "typ": typst_escape}.get(kind)
+
+
+@lru_cache(maxsize=16)
+def environment(kind: str, search: tuple[Path, ...] = ()):
+    """The environment for ``kind`` ('html', 'md' or 'typ'), built once per process."""
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from kommissorium.render.escape import md_escape, typst_escape, typst_string
+
+    escaper = _escaper(kind)
+    env = ImmutableSandboxedEnvironment(
+        loader=_loader(search),
+        autoescape=(kind == "html"),
+        finalize=escaper,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters["typst"] = typst_escape
+    env.filters["typst_string"] = typst_string
+    env.filters["md"] = md_escape
+    return env
+
+
+def template_search_path(root: Path | None, extra: Path | None) -> tuple[Path, ...]:
+    """``--template DIR`` first, then the repository's ``templates/``."""
+    out: list[Path] = []
+    if extra is not None:
+        out.append(extra.resolve())
+    if root is not None:
+        out.append((root / "templates").resolve())
+    return tuple(out)
