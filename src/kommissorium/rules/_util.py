@@ -113,6 +113,9 @@ def describe_frequency(f: Frequency | None, unit: str = "gange årligt") -> str:
     """'mindst 4 gange årligt', '3-4 gange årligt', 'ca. 10 gange årligt', 'efter behov'."""
     if f is None:
         return "intet angivet"
+    if unit == "gange årligt" and max(
+            (v for v in (f.minimum, f.maximum, f.approximately) if v is not None), default=0) == 1:
+        unit = "gang årligt"
     parts = []
     if f.minimum is not None and f.maximum is not None:
         if f.minimum == f.maximum:

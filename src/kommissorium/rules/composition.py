@@ -175,9 +175,10 @@ def appointer_in_area(cs: CharterSet) -> Iterator[Finding]:
             if region is None or region == area_region:
                 continue
             region_name = cs.name_of(region)
+            inside = "" if area.kind == "region" else f" i {cs.name_of(area_region)}"
             yield Finding(
                 f"'{entry.name}' ({ref}) hører til {region_name}, men organet dækker "
-                f"'{area.name}' ({c.area}) i {cs.name_of(area_region)}. "
+                f"'{area.name}' ({c.area}){inside}. "
                 f"Mente du en organisation i {cs.name_of(area_region)}?",
                 **at(cf, *path),
             )

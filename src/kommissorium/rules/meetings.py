@@ -87,8 +87,8 @@ def physical_within_total(cs: CharterSet) -> Iterator[Finding]:
         if phys is None or top is None or phys <= top:
             continue
         yield Finding(
-            f"Kommissoriet kræver {describe_frequency(m.physical_per_year)} fysiske møder, men "
-            f"der holdes i alt {describe_frequency(total)}.",
+            f"Kommissoriet kræver fysiske møder {describe_frequency(m.physical_per_year)}, men "
+            f"der holdes i alt møder {describe_frequency(total)}.",
             **at(cf, "møder", "fysiske-pr-år"),
         )
 

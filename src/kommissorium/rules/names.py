@@ -196,14 +196,14 @@ def _near_miss_at(words: list, i: int, text: str, exact: set[str],
 def future_date(cs: CharterSet) -> Iterator[Finding]:
     """
     Et kommissorium kan ikke være godkendt på en dato, der endnu ikke er kommet: datoen er
-    næsten altid en tastefejl i året ("2202-06-23") eller en planlagt dato, der hører til
+    næsten altid en tastefejl i året ("2122-06-23") eller en planlagt dato, der hører til
     `gyldig: {fra: …}`. En måned alene ("august 2022") tæller fra månedens første dag.
 
     Godt:
         godkendt: {af: syddanmark/administrativt-kontaktforum, dato: 2022-06-23}
 
     Dårligt:
-        godkendt: {af: syddanmark/administrativt-kontaktforum, dato: 2202-06-23}
+        godkendt: {af: syddanmark/administrativt-kontaktforum, dato: 2199-06-23}
     """
     from kommissorium import corpus
 
