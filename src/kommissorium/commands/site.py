@@ -1,0 +1,143 @@
+"""`kommissorium site`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from kommissorium.commands._common import guarded
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("site")
+    @guarded
+    def site(
+        path: Optional[Path] = typer.Argument(
+            None, help="Mappen med kommissorier. Standard: repositoriets charters/.", show_default=False
+        ),
+        output: Optional[Path] = typer.Option(
+            None, "--output", "-o",
+            help="Mappe til webstedet (standard: build/site i repositoriets rod; med --serve og uden "
+            "-o en midlertidig mappe).",
+            show_default=False,
+        ),
+        serve: bool = typer.Option(
+            False, "--serve", help="Vis webstedet lokalt på http://127.0.0.1 efter bygningen (Ctrl-C stopper)."
+        ),
+        port: int = typer.Option(
+            8000, "--port", "-p", min=0, max=65535,
+            help="Port til --serve (0: en ledig port).",
+        ),
+        pdf: bool = typer.Option(True, "--pdf/--no-pdf", help="Læg en PDF af hvert kommissorium på siden."),
+        title: Optional[str] = typer.Option(
+            None, "--title", help="Webstedets titel (standard: «Kommissorier for sundhedssamarbejdet»).",
+            show_default=False,
+        ),
+        template: Optional[Path] = typer.Option(
+            None, "--template", "-t",
+            help="Mappe med egne skabeloner; søges før repositoriets templates/ og standardskabelonerne.",
+            show_default=False,
+        ),
+    ) -> None:
+        """Byg et statisk, tilgængeligt websted: forside efter område og niveau, en side og en PDF
+        pr. kommissorium, organisationsdiagram og søgning.
+
+        Webstedet virker uden server (file://) og uden JavaScript, bortset fra søgningen.
+        Exitkoder: 0 bygget, 1 bygget uden kommissorier med fejl, 2 brugs- eller læsefejl.
+        """
+        raise typer.Exit(run_site(path, output, serve=serve, port=port, pdf=pdf, title=title,
+                                  template=template))
+
+
+def run_site(path: Path | None, output: Path | None, *, serve: bool = False, port: int = 8000,
+             pdf: bool = True, title: str | None = None, template: Path | None = None,
+             cwd: Path | None = None) -> int:
+    """The site command as a function: returns the exit code."""
+    import shutil
+    import sys
+    import tempfile
+    import time
+
+    from kommissorium.check import UsageError, resolve_targets
+    from kommissorium.corpus import display_path, load_corpus
+    from kommissorium.problems import Severity, sort_problems
+    from kommissorium.render.environment import template_search_path
+    from kommissorium.render.engine import RenderError
+    from kommissorium.reporters import REPORTERS
+    from kommissorium.site import DEFAULT_TITLE, SiteOptions, build_site
+
+    started = time.perf_counter()
+    cwd = (cwd or Path.cwd()).resolve()
+    if template is not None:
+        template = (cwd / template) if not template.is_absolute() else template
+        if not template.is_dir():
+            raise UsageError(f"Skabelonmappen '{template}' findes ikke.")
+    _config, groups = resolve_targets([path] if path is not None else [], cwd)
+    if len(groups) != 1:
+        raise UsageError("Angiv én mappe med kommissorier.")
+    root, targets = next(iter(groups.items()))
+    if targets and any(t.is_file() for t in targets):
+        raise UsageError("Webstedet bygges af en hel mappe med kommissorier, ikke af en enkelt fil.")
+
+    temporary = None
+    if output is None and serve:
+        temporary = Path(tempfile.mkdtemp(prefix="kommissorium-site-"))
+        outdir = temporary
+    elif output is None:
+        outdir = root.parent / "build" / "site"
+    else:
+        outdir = output if output.is_absolute() else cwd / output
+
+    cs = load_corpus(root, cwd)
+    bad = {(cwd / p.file).resolve() for p in cs.problems if p.severity is Severity.ERROR}
+    ids = [f.id for f in cs.valid() if f.path.resolve() not in bad]
+    failed = len({f.path.resolve() for f in cs.files} & bad)
+    if cs.problems:
+        REPORTERS["text"](sort_problems(cs.problems), len(cs.files), sys.stderr)
+    options = SiteOptions(
+        title=title or DEFAULT_TITLE, pdf=pdf,
+        templates=template_search_path(root.parent, template),
+    )
+    try:
+        try:
+            result = build_site(cs, outdir, options, ids)
+        except RenderError as exc:
+            raise UsageError(str(exc)) from None
+        seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
+        where = display_path(result.out, cwd)
+        noun = "kommissorium" if result.charters == 1 else "kommissorier"
+        msg = (f"Byggede webstedet med {result.charters} {noun} ({len(result.pages)} sider, "
+               f"{result.pdfs} PDF'er) i {where}/ på {seconds} s.")
+        if not result.diagram:
+            msg += " Organisationsdiagrammet mangler: installér Graphviz (dot)."
+        if failed:
+            msg += f" {failed} kommissorier kom ikke med på grund af fejl."
+        typer.echo(msg, err=True)
+        if serve:
+            _serve(result.out, port)
+    finally:
+        if temporary is not None:
+            shutil.rmtree(temporary, ignore_errors=True)
+    return 1 if failed else 0
+
+
+def _serve(folder: Path, port: int) -> None:
+    from kommissorium.check import UsageError
+    from kommissorium.site.serve import make_server, url_of
+
+    try:
+        server = make_server(folder, port)
+    except OSError as exc:
+        raise UsageError(
+            f"Kunne ikke lytte på 127.0.0.1:{port} ({exc.strerror or exc}). Vælg en anden port med "
+            "--port, eller --port 0 for en ledig."
+        ) from None
+    typer.echo(f"Webstedet vises på {url_of(server)} – tryk Ctrl-C for at stoppe.", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        typer.echo("Stoppet.", err=True)
+    finally:
+        server.server_close()
