@@ -1,0 +1,123 @@
+"""`kommissorium graph`: the organisation diagram as Mermaid, DOT, SVG or PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from kommissorium.commands._common import fail_usage, guarded
+
+FORMATS = ("mermaid", "markdown", "dot", "svg", "pdf")
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("graph")
+    @guarded
+    def graph(
+        path: Optional[Path] = typer.Argument(
+            None, help="Mappen med kommissorier. Standard: repositoriets charters/.",
+            show_default=False,
+        ),
+        format: str = typer.Option(
+            "mermaid", "--format", "-f",
+            help="mermaid, markdown (Mermaid i en ```-blok), dot, svg eller pdf "
+            "(svg og pdf kræver Graphviz).",
+        ),
+        output: Optional[Path] = typer.Option(
+            None, "--output", "-o", help="Skriv til denne fil i stedet for standard-output.",
+            show_default=False,
+        ),
+        region: Optional[str] = typer.Option(
+            None, "--region", help="Kun organer i denne region, fx 'nordjylland'.",
+            show_default=False,
+        ),
+        kilde: Optional[str] = typer.Option(
+            None, "--kilde", help="Kun kommissorier, hvis 'kilde' indeholder denne tekst.",
+            show_default=False,
+        ),
+        under: Optional[str] = typer.Option(
+            None, "--under", help="Kun kommissorier med id under dette præfiks, fx "
+            "'nordjylland/klynge-nord'.", show_default=False,
+        ),
+        eksterne: bool = typer.Option(
+            True, "--eksterne/--uden-eksterne",
+            help="Vis organisationer og organer uden for udvalget som eksterne knuder.",
+        ),
+    ) -> None:
+        """Tegn organisationsdiagrammet: organer grupperet efter region og niveau, med
+        relationerne mellem dem (refererer til, forbereder for, årlig status, opgaver fra,
+        udbygger, …).
+
+        Exitkoder: 0 diagrammet er skrevet, 2 brugsfejl eller Graphviz mangler (svg/pdf).
+        """
+        import sys
+
+        from kommissorium.check import UsageError
+        from kommissorium.corpus import load_corpus
+        from kommissorium.graph import GraphError, build_graph, render_graphviz, to_dot, to_mermaid
+        from kommissorium.schema import write_atomic
+
+        if format not in FORMATS:
+            raise fail_usage(f"ukendt format '{format}'; vælg mellem {', '.join(FORMATS)}.")
+        root = _charters_root(path)
+        if path is not None and path.resolve() != root and root in path.resolve().parents:
+            under = under or path.resolve().relative_to(root).as_posix()
+        cs = load_corpus(root)
+        g = build_graph(cs, region=region, source=kilde, under=under, externals=eksterne)
+        if not g.nodes:
+            raise UsageError("Ingen kommissorier passer til udvalget; diagrammet ville være tomt.")
+        if format in ("mermaid", "markdown"):
+            text = to_mermaid(g)
+            if format == "markdown":
+                text = f"```mermaid\n{text}```\n"
+            data = text.encode("utf-8")
+        elif format == "dot":
+            data = to_dot(g).encode("utf-8")
+        else:
+            try:
+                data = render_graphviz(to_dot(g), format)
+            except GraphError as exc:
+                raise fail_usage(str(exc)) from None
+        if output is None:
+            if format == "pdf" and sys.stdout.isatty():
+                raise fail_usage("PDF skrives ikke til terminalen; angiv en fil med -o.")
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+            return
+        import os
+        import tempfile
+
+        output.parent.mkdir(parents=True, exist_ok=True)
+        if format in ("svg", "pdf"):
+            fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, output)
+        else:
+            write_atomic(output, data.decode("utf-8"))
+        typer.echo(f"Skrev {output} ({len(g.nodes)} organer, {len(g.edges)} relationer).", err=True)
+
+
+def _charters_root(path: Optional[Path]) -> Path:
+    from kommissorium.check import UsageError
+    from kommissorium.config import ConfigError, load_config
+    from kommissorium.corpus import charters_root_of, find_root
+
+    if path is not None:
+        if not path.is_dir():
+            raise UsageError(f"'{path}' er ikke en mappe.")
+        if (path / "charters").is_dir():
+            return (path / "charters").resolve()
+        return charters_root_of(path)
+    root = find_root(Path.cwd())
+    try:
+        config = load_config(root)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    folder = config.charters_dir
+    if folder is None or not folder.is_dir():
+        raise UsageError("Fandt ingen charters/-mappe her eller i en overmappe; angiv mappen.")
+    return folder

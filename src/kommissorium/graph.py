@@ -1,0 +1,322 @@
+"""The organisation diagram: bodies and the relations between them.
+
+Nodes are the charters (label: the body's name, with its short name and meeting frequency),
+grouped by region and, inside a region, by level (the charter type). Edges are typed by
+relation — refers to, prepares for, recommends to, annual status, tasks from, coordinates with,
+appointed by, part of — plus frames (``udbygger``), subgroups and seats filled by another body's
+members. References to registry entries (KKR, PLO, …) become external nodes drawn apart.
+
+Output as Mermaid (GitHub renders it in pull requests and READMEs) or Graphviz DOT; SVG and PDF
+through the ``dot`` program of Graphviz.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kommissorium.corpus import CharterSet
+
+#: Level (charter type) → group label, in the order the diagram shows them (top to bottom).
+LEVELS: dict[str, str] = {
+    "politisk": "Politisk niveau",
+    "administrativ": "Administrativt niveau",
+    "fagligt-strategisk": "Fagligt-strategisk niveau",
+    "udvalg": "Udvalg",
+    "forum": "Fora",
+    "netværk": "Netværk",
+    "arbejdsgruppe": "Arbejdsgrupper",
+    "sekretariat": "Sekretariater",
+}
+
+#: Edge kind → (Danish label, mermaid arrow, dot style).
+EDGE_KINDS: dict[str, tuple[str, str, str]] = {
+    "refers_to": ("refererer til", "-->", "solid"),
+    "prepares_for": ("forbereder for", "-->", "solid"),
+    "recommends_to": ("indstiller til", "-->", "solid"),
+    "annual_status_to": ("årlig status til", "-->", "solid"),
+    "tasks_from": ("opgaver fra", "-->", "solid"),
+    "coordinates_with": ("koordinerer med", "-.-", "dashed"),
+    "appointed_by": ("udpeges af", "-.->", "dashed"),
+    "part_of": ("del af", "-->", "solid"),
+    "extends": ("udbygger", "==>", "bold"),
+    "subgroup": ("undergruppe af", "-->", "solid"),
+    "members_of": ("medlemmer fra", "-.->", "dotted"),
+}
+
+NATIONAL = "landsdaekkende"
+
+
+class GraphError(Exception):
+    """Graphviz missing or failing: exit code 2 with this Danish message."""
+
+
+@dataclass
+class Node:
+    id: str
+    label: str
+    region: str  # group key
+    region_label: str
+    level: str  # group key inside the region ('' for external nodes)
+    external: bool = False
+    detail: str = ""
+
+
+@dataclass
+class Edge:
+    source: str
+    target: str
+    kind: str
+
+    @property
+    def label(self) -> str:
+        return EDGE_KINDS[self.kind][0]
+
+
+@dataclass
+class Graph:
+    nodes: dict[str, Node] = field(default_factory=dict)
+    edges: list[Edge] = field(default_factory=list)
+    title: str = "Organisationsdiagram"
+
+    def edge_set(self) -> set[tuple[str, str, str]]:
+        return {(e.source, e.target, e.kind) for e in self.edges}
+
+
+def _region(cs: "CharterSet", area: str) -> tuple[str, str]:
+    region = cs.registry.region_of(area)
+    if region is None:
+        entry = cs.registry.get(area)
+        if area == NATIONAL or (entry is not None and entry.kind == "land"):
+            return NATIONAL, "Landsdækkende"
+        return "andet", "Øvrige"
+    return region, cs.name_of(region)
+
+
+def _matches_region(cs: "CharterSet", area: str, wanted: str) -> bool:
+    key, label = _region(cs, area)
+    w = wanted.strip().lower()
+    return w in (key, key.removeprefix("region-"), label.lower())
+
+
+def build_graph(cs: "CharterSet", region: str | None = None, source: str | None = None,
+                under: str | None = None, externals: bool = True) -> Graph:
+    """The diagram of every valid charter in the set, optionally filtered."""
+    from kommissorium.diff import describe_frequency
+    from kommissorium.model.charter import RELATION_EDGES
+
+    g = Graph()
+    chosen = []
+    for cf in cs.valid():
+        c = cf.charter
+        if region and not _matches_region(cs, c.area, region):
+            continue
+        if source and source.lower() not in (c.source or "").lower():
+            continue
+        if under and not (cf.id == under or cf.id.startswith(under.rstrip("/") + "/")):
+            continue
+        chosen.append(cf)
+    for cf in chosen:
+        c = cf.charter
+        rkey, rlabel = _region(cs, c.area)
+        label = c.name + (f" ({c.short_name})" if c.short_name else "")
+        detail = ""
+        if c.meetings and c.meetings.per_year:
+            detail = describe_frequency(c.meetings.per_year)
+        g.nodes[cf.id] = Node(cf.id, label, rkey, rlabel, c.type.value, detail=detail)
+    if source:
+        g.title = f"Organisationsdiagram – {source}"
+    elif region:
+        g.title = f"Organisationsdiagram – {g.nodes[next(iter(g.nodes))].region_label}" if g.nodes \
+            else "Organisationsdiagram"
+
+    seen: set[tuple[str, str, str]] = set()
+
+    def ensure(ref: str) -> bool:
+        if ref in g.nodes:
+            return True
+        if not externals:
+            return False
+        target = cs.charter(ref)
+        if target is not None:
+            rkey, rlabel = _region(cs, target.area)
+        elif cs.registry.get(ref) is not None:
+            rkey, rlabel = _region(cs, ref)
+        else:
+            return False  # an unknown reference: rule R001 reports it
+        g.nodes[ref] = Node(ref, cs.name_of(ref), rkey, rlabel, "", external=True)
+        return True
+
+    def add(src: str, dst: str, kind: str) -> None:
+        if not (ensure(src) and ensure(dst)):
+            return
+        if kind == "coordinates_with":  # symmetric: one edge per pair
+            key = (min(src, dst), max(src, dst), kind)
+        else:
+            key = (src, dst, kind)
+        if key in seen or src == dst:
+            return
+        seen.add(key)
+        g.edges.append(Edge(src, dst, kind))
+
+    for cf in chosen:
+        c = cf.charter
+        if c.extends:
+            add(cf.id, c.extends, "extends")
+        for _, attr, _ in RELATION_EDGES:
+            for ref in getattr(c.relations, attr):
+                add(cf.id, ref, attr)
+        for sg in c.relations.subgroups:
+            if sg.ref:
+                add(sg.ref, cf.id, "subgroup")
+            elif sg.name:
+                sub_id = f"{cf.id}#{re.sub(r'[^a-z0-9]+', '-', sg.name.lower()).strip('-')}"
+                node = g.nodes[cf.id]
+                g.nodes.setdefault(sub_id, Node(sub_id, sg.name, node.region, node.region_label,
+                                                node.level, external=True))
+                add(sub_id, cf.id, "subgroup")
+        if c.composition:
+            for seat in [*c.composition.members, *c.composition.participants]:
+                if seat.members_of:
+                    add(cf.id, seat.members_of, "members_of")
+    return g
+
+
+# -- Mermaid -----------------------------------------------------------------------------------
+
+
+def _mid(text: str) -> str:
+    return "n_" + re.sub(r"[^A-Za-z0-9]", "_", text)
+
+
+def _mlabel(text: str) -> str:
+    return text.replace("&", "#amp;").replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
+
+
+def _groups(g: Graph) -> dict[tuple[str, str], dict[str, list[Node]]]:
+    groups: dict[tuple[str, str], dict[str, list[Node]]] = {}
+    for n in sorted(g.nodes.values(), key=lambda n: (n.external, n.label.lower())):
+        groups.setdefault((n.region, n.region_label), {}).setdefault(n.level, []).append(n)
+    order = {NATIONAL: 0}
+    return dict(sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], 1), kv[0][1])))
+
+
+def _level_order(level: str) -> int:
+    keys = list(LEVELS)
+    return keys.index(level) if level in keys else len(keys)
+
+
+def to_mermaid(g: Graph) -> str:
+    lines = [f"---\ntitle: {g.title}\n---", "flowchart TB"]
+    for (rkey, rlabel), levels in _groups(g).items():
+        lines.append(f'  subgraph {_mid("r_" + rkey)}["{_mlabel(rlabel)}"]')
+        for level in sorted(levels, key=_level_order):
+            nodes = levels[level]
+            indent = "    "
+            if level:
+                lines.append(f'    subgraph {_mid("l_" + rkey + "_" + level)}'
+                             f'["{_mlabel(LEVELS.get(level, level))}"]')
+                indent = "      "
+            for n in nodes:
+                text = _mlabel(n.label)
+                if n.detail:
+                    text += f"<br/><small>{_mlabel(n.detail)}</small>"
+                shape = f'(["{text}"])' if n.external else f'["{text}"]'
+                lines.append(f"{indent}{_mid(n.id)}{shape}")
+            if level:
+                lines.append("    end")
+        lines.append("  end")
+    for e in g.edges:
+        arrow = EDGE_KINDS[e.kind][1]
+        lines.append(f'  {_mid(e.source)} {arrow}|"{_mlabel(e.label)}"| {_mid(e.target)}')
+    externals = [n for n in g.nodes.values() if n.external]
+    if externals:
+        lines.append("  classDef ekstern fill:#f4f4f4,stroke:#888,stroke-dasharray:4 3,color:#333")
+        lines.append("  class " + ",".join(_mid(n.id) for n in externals) + " ekstern")
+    return "\n".join(lines) + "\n"
+
+
+# -- Graphviz ------------------------------------------------------------------------------------
+
+_FILL = {
+    "politisk": "#fde2c8", "administrativ": "#d6e6f5", "fagligt-strategisk": "#dcefd9",
+    "udvalg": "#efe0f3", "forum": "#fff3c4", "netværk": "#e8e8e8", "arbejdsgruppe": "#f2f2f2",
+    "sekretariat": "#f7f7f7",
+}
+
+
+def _q(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def to_dot(g: Graph) -> str:
+    """Regions as clusters; levels as rows (a label at the left, bodies of a level side by side)."""
+    out = [
+        "digraph kommissorier {",
+        f'  graph [charset="UTF-8", rankdir=TB, fontname="DejaVu Sans", fontsize=12, '
+        f'labelloc=t, label={_q(g.title)}, newrank=true, nodesep=0.3, ranksep=0.6];',
+        '  node [shape=box, style="rounded,filled", fontname="DejaVu Sans", fontsize=10];',
+        '  edge [fontname="DejaVu Sans", fontsize=8, color="#555555"];',
+    ]
+    groups = _groups(g)
+    used_levels = sorted({lv for levels in groups.values() for lv in levels if lv}, key=_level_order)
+    # one row per level: an anchor label on the left, chained top to bottom
+    for lv in used_levels:
+        out.append(f"  {_q('niveau:' + lv)} [label={_q(LEVELS.get(lv, lv))}, shape=plaintext, "
+                   'style="", fontsize=11, fontcolor="#444444"];')
+    for a, b in zip(used_levels, used_levels[1:]):
+        out.append(f"  {_q('niveau:' + a)} -> {_q('niveau:' + b)} [style=invis];")
+    rows: dict[str, list[str]] = {lv: [] for lv in used_levels}
+    # a body that extends a frame hangs below its frame instead of crowding the frame's row
+    derived = {e.source for e in g.edges if e.kind == "extends"}
+    for gi, ((rkey, rlabel), levels) in enumerate(groups.items()):
+        out.append(f"  subgraph cluster_{gi} {{")
+        out.append(f"    label={_q(rlabel)}; style=rounded; color=\"#999999\";")
+        for level in sorted(levels, key=_level_order):
+            for n in levels[level]:
+                label = n.label + (f"\n{n.detail}" if n.detail else "")
+                if n.external:
+                    attrs = 'shape=ellipse, style="dashed,filled", fillcolor="#f4f4f4"'
+                else:
+                    attrs = f'fillcolor="{_FILL.get(n.level, "#ffffff")}"'
+                    if n.id not in derived:
+                        rows[level].append(n.id)
+                out.append(f"    {_q(n.id)} [label={_q(label)}, {attrs}];")
+        out.append("  }")
+    for lv, ids in rows.items():
+        if ids:
+            out.append("  { rank=same; " + " ".join(_q(i) for i in [f"niveau:{lv}", *ids]) + "; }")
+    for e in g.edges:
+        style = EDGE_KINDS[e.kind][2]
+        if e.kind in ("extends", "subgroup"):
+            # laid out from the frame/parent down, arrow still pointing at it
+            out.append(f"  {_q(e.target)} -> {_q(e.source)} [label={_q(e.label)}, style={style}, "
+                       "dir=back];")
+            continue
+        extra = ", dir=none" if e.kind == "coordinates_with" else ""
+        out.append(f"  {_q(e.source)} -> {_q(e.target)} [label={_q(e.label)}, style={style}{extra}];")
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def render_graphviz(dot: str, fmt: str) -> bytes:
+    """SVG or PDF bytes from DOT source through Graphviz's ``dot``."""
+    exe = shutil.which("dot")
+    if exe is None:
+        raise GraphError(
+            "Graphviz' program 'dot' findes ikke, så SVG og PDF kan ikke laves. Installér Graphviz "
+            "(Debian/Ubuntu: 'sudo apt-get install graphviz'), eller brug '--format mermaid', "
+            "som ikke kræver noget."
+        )
+    try:
+        proc = subprocess.run([exe, f"-T{fmt}"], input=dot.encode("utf-8"), capture_output=True,
+                              timeout=120, check=False)
+    except subprocess.TimeoutExpired:
+        raise GraphError("Graphviz brugte mere end 120 sekunder; diagrammet er ikke lavet.") from None
+    if proc.returncode != 0:
+        raise GraphError("Graphviz fejlede: " + proc.stderr.decode("utf-8", "replace").strip())
+    return proc.stdout
