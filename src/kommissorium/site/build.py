@@ -278,21 +278,27 @@ class _Site:
     def diagram(self, result: SiteResult) -> None:
         from kommissorium.site.diagram import diagram_svg
 
-        svg = diagram_svg(self.cs, self.ids, self.relations, self.name)
+        graph = self.relations.graph
+        svg = diagram_svg(graph)
         if svg is not None:
             self.out.write(DIAGRAM_SVG, svg.standalone)
             result.diagram = True
         bodies = []
-        for cid in self.ids:
-            out = [self.edge_view(e, DIAGRAM, e.target) for e in self.relations.outgoing[cid]]
-            if out:
-                bodies.append({**self.entry(cid, DIAGRAM), "edges": out})
+        for node in sorted(graph.nodes.values(),  # type: ignore[attr-defined]
+                           key=lambda n: (n.external, danish_sort_key(n.label))):
+            edges = [self.edge_view(e, DIAGRAM, e.target) for e in self.relations.edges
+                     if e.source == node.id]
+            if edges:
+                entry = {"name": node.label, "url": relative(DIAGRAM, charter_page(node.id))
+                         if node.id in self.relations.outgoing else None}
+                bodies.append({**entry, "edges": edges})
         self.write_page(
             DIAGRAM, "organisationsdiagram.html.j2",
             svg=svg.inline if svg is not None else None,
             svg_url=DIAGRAM_SVG if svg is not None else None,
             bodies=bodies,
-            edge_count=sum(len(b["edges"]) for b in bodies),
+            node_count=len(graph.nodes),  # type: ignore[attr-defined]
+            edge_count=len(graph.edges),  # type: ignore[attr-defined]
         )
 
     def search(self) -> None:

@@ -1,5 +1,6 @@
-"""Relations between bodies, both ways: what a charter says about others, and what others say
-about it. Each edge is one Danish sentence: ``<source> <verb> <target>``."""
+"""Relations between bodies, both ways, from the graph stage's edges (the same edges the
+organisation diagram draws): what a charter says about others, and what others say about it.
+Each edge reads as one Danish sentence: ``<source> <verb> <target>``."""
 
 from __future__ import annotations
 
@@ -8,57 +9,45 @@ from dataclasses import dataclass
 from kommissorium.corpus import CharterSet
 from kommissorium.model.charter import RELATION_EDGES
 
+#: Graph edge kind → verb phrase for a sentence "<source> <verb> <target>".
+VERBS: dict[str, str] = {
+    **{attr: verb for _key, attr, verb in RELATION_EDGES},
+    "extends": "udbygger rammen",
+    "subgroup": "er en undergruppe under",
+    "members_of": "har medlemmer fra",
+}
+
 
 @dataclass(frozen=True)
 class Edge:
-    source: str  # charter id
+    source: str  # charter id (or registry key for an external node)
     verb: str  # Danish verb phrase: "indstiller til"
     target: str  # charter id or registry key
-    key: str  # YAML key the edge comes from
-
-
-def edges_of(cs: CharterSet, charter_id: str) -> list[Edge]:
-    """The relations a charter states itself (not inherited from its frame)."""
-    c = cs.charter(charter_id)
-    if c is None:
-        return []
-    out: list[Edge] = []
-    if c.extends:
-        out.append(Edge(charter_id, "udbygger rammen", c.extends, "udbygger"))
-    for key, attr, verb in RELATION_EDGES:
-        for ref in getattr(c.relations, attr):
-            out.append(Edge(charter_id, verb, ref, key))
-    for sg in c.relations.subgroups:
-        if sg.ref:
-            out.append(Edge(charter_id, "har undergruppen", sg.ref, "undergrupper"))
-    if c.secretariat is not None:
-        for ref in c.secretariat.provided_by:
-            out.append(Edge(charter_id, "sekretariatsbetjenes af", ref, "sekretariat"))
-    if c.approved is not None and c.approved.by and c.approved.by != charter_id:
-        out.append(Edge(charter_id, "godkendes af", c.approved.by, "godkendt"))
-    seen: set[tuple[str, str]] = set()
-    unique = []
-    for e in out:
-        if (e.verb, e.target) not in seen and e.target != charter_id:
-            seen.add((e.verb, e.target))
-            unique.append(e)
-    return unique
+    kind: str  # the graph's edge kind
 
 
 @dataclass
 class RelationIndex:
     outgoing: dict[str, list[Edge]]
     incoming: dict[str, list[Edge]]
-
-    def all(self) -> list[Edge]:
-        return [e for edges in self.outgoing.values() for e in edges]
+    #: Every edge of the graph, in the graph's order.
+    edges: list[Edge]
+    #: The graph itself (nodes and edges), for the diagram.
+    graph: object
 
 
 def relation_index(cs: CharterSet, ids: list[str]) -> RelationIndex:
-    outgoing = {cid: edges_of(cs, cid) for cid in ids}
+    from kommissorium.graph import build_graph
+
+    graph = build_graph(cs)
+    outgoing: dict[str, list[Edge]] = {cid: [] for cid in ids}
     incoming: dict[str, list[Edge]] = {cid: [] for cid in ids}
-    for edges in outgoing.values():
-        for e in edges:
-            if e.target in incoming:
-                incoming[e.target].append(e)
-    return RelationIndex(outgoing, incoming)
+    edges = []
+    for e in graph.edges:
+        edge = Edge(e.source, VERBS.get(e.kind, e.label), e.target, e.kind)
+        edges.append(edge)
+        if e.source in outgoing:
+            outgoing[e.source].append(edge)
+        if e.target in incoming:
+            incoming[e.target].append(edge)
+    return RelationIndex(outgoing, incoming, edges, graph)
