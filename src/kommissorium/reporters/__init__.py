@@ -27,7 +27,13 @@ def _github(problems: list[Problem], files: int, out: TextIO) -> None:
     report_github(problems, files, out)
 
 
-REPORTERS: dict[str, Reporter] = {"text": _text, "json": _json, "github": _github}
+def _sarif(problems: list[Problem], files: int, out: TextIO) -> None:
+    from kommissorium.reporters.sarif import report_sarif
+
+    report_sarif(problems, files, out)
+
+
+REPORTERS: dict[str, Reporter] = {"text": _text, "json": _json, "github": _github, "sarif": _sarif}
 
 
 def get(name: str) -> Reporter:

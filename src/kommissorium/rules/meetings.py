@@ -214,7 +214,7 @@ def sane_duration(cs: CharterSet) -> Iterator[Finding]:
     "M006",
     "moeder.frekvens-rimelig",
     Severity.WARNING,
-    "Organet skal mødes mere end én gang om ugen.",
+    "Mødefrekvensen betyder mere end ét møde om ugen.",
 )
 def sane_frequency(cs: CharterSet) -> Iterator[Finding]:
     """

@@ -87,19 +87,27 @@ def _same_name(a: str, b: str) -> bool:
 
 
 def _distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, computed only within ``limit`` of the diagonal (limit+1 = more)."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        best = cur[0]
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            best = min(best, cur[j])
+    big = limit + 1
+    prev = {j: j for j in range(0, min(len(b), limit) + 1)}
+    for i in range(1, len(a) + 1):
+        lo, hi = max(0, i - limit), min(len(b), i + limit)
+        cur: dict[int, int] = {}
+        best = big
+        for j in range(lo, hi + 1):
+            if j == 0:
+                v = i
+            else:
+                v = min(prev.get(j, big) + 1, cur.get(j - 1, big) + 1,
+                        prev.get(j - 1, big) + (a[i - 1] != b[j - 1]))
+            cur[j] = v
+            best = min(best, v)
         if best > limit:
-            return limit + 1
+            return big
         prev = cur
-    return prev[-1]
+    return min(prev.get(len(b), big), big)
 
 
 _WORD = re.compile(r"\w[\w-]*")
@@ -126,23 +134,26 @@ def near_miss(cs: CharterSet) -> Iterator[Finding]:
         formål: … indstille til Sundhedsamarbejdsudvalget …   # mente du 'Sundhedssamarbejdsudvalget'?
     """
     names = _names(cs)
-    exact = {_compact(n.text) for n in names}
-    candidates: list[tuple[str, int, _Name]] = []
+    exact: set[str] = set()
+    for n in names:
+        exact |= _stems(_compact(n.text))
+    candidates: dict[str, list[tuple[str, int, _Name]]] = {}
     for n in names:
         entry = cs.registry.get(n.key)
         if entry is not None and entry.kind in ("kommune", "region", "land"):
             continue
         comp = _compact(n.text)
         if len(comp) >= 12:
-            candidates.append((comp, len(n.text.split()), n))
+            candidates.setdefault(comp[:2], []).append((comp, len(n.text.split()), n))
     if not candidates:
         return
+    cache: dict = {}
     for cf in cs.valid():
         for path, text in prose(cf):
             words = list(_WORD.finditer(text))
             i = 0
             while i < len(words):
-                hit = _near_miss_at(words, i, text, exact, candidates) if words[i].group()[0].isupper() else None
+                hit = _near_miss_at(words, i, text, exact, candidates, cache) if words[i].group()[0].isupper() else None
                 if hit is None:
                     i += 1
                     continue
@@ -162,28 +173,50 @@ def near_miss(cs: CharterSet) -> Iterator[Finding]:
                 i += size
 
 
+def _stems(comp: str) -> set[str]:
+    """The word itself and what is left when a Danish ending is taken off."""
+    out = {comp}
+    for e in _ENDINGS:
+        if e and comp.endswith(e) and len(comp) > len(e) + 3:
+            out.add(comp[: -len(e)])
+    return out
+
+
 def _near_miss_at(words: list, i: int, text: str, exact: set[str],
-                  candidates: list[tuple[str, int, _Name]]) -> tuple[int, _Name] | None:
+                  candidates: dict[str, list[tuple[str, int, _Name]]],
+                  cache: dict) -> tuple[int, _Name] | None:
     """A window of words starting at ``i`` that nearly (not exactly) spells a known name."""
     for size in (1, 2, 3, 4, 5):
         if i + size > len(words):
             break
         comp = _compact(text[words[i].start():words[i + size - 1].end()])
-        if any(_same_name(comp, e) for e in exact if abs(len(e) - len(comp)) <= 4):
+        key = (comp, size)
+        if key not in cache:
+            cache[key] = _judge(comp, size, exact, candidates)
+        verdict = cache[key]
+        if verdict is _KNOWN:
             return None  # a known name (or a form of one) starts here
-        for cand, n_words, n in candidates:
-            if abs(len(cand) - len(comp)) > 6 or cand[:2] != comp[:2]:
-                continue
-            if n_words == size:
-                stem = comp
-                for e in sorted(_ENDINGS, key=len, reverse=True):
-                    if e and comp.endswith(e) and not cand.endswith(e):
-                        stem = comp[: -len(e)]
-                        break
-                if 0 < min(_distance(comp, cand, 2), _distance(stem, cand, 2)) <= 2:
-                    return size, n
-            elif abs(n_words - size) == 1 and _same_name(comp, cand):
-                return size, n  # spaced differently: 'Strategisk Sundheds Forum'
+        if verdict is not None:
+            return size, verdict
+    return None
+
+
+_KNOWN = object()
+
+
+def _judge(comp: str, size: int, exact: set[str],
+           candidates: dict[str, list[tuple[str, int, _Name]]]) -> object:
+    stems = _stems(comp)
+    if stems & exact:
+        return _KNOWN
+    for cand, n_words, n in candidates.get(comp[:2], ()):
+        if abs(len(cand) - len(comp)) > 6:
+            continue
+        if n_words == size:
+            if 0 < min(_distance(st, cand, 2) for st in stems) <= 2:
+                return n
+        elif abs(n_words - size) == 1 and _stems(cand) & stems:
+            return n  # spaced differently: 'Strategisk Sundheds Forum'
     return None
 
 
@@ -281,7 +314,7 @@ _HISTORY = re.compile(r"(tidligere|afløs|erstat|før\s+\d{4}|indtil|nedlagt)", 
 
 @rule(
     "N004",
-    "tid.forældet-navn",
+    "tid.foraeldet-navn",
     Severity.WARNING,
     "Teksten nævner et organ ved et navn, der ikke gjaldt på kommissoriets dato.",
 )
