@@ -223,10 +223,14 @@ FREQUENCY_PATTERN = (
     r"^\s*(?:" + _FREQ_BODY + r"(?:\s*(?:,|" + _alt("og", "eller") + r")?\s*" + _ON_DEMAND + ")?"
     + "|" + _ON_DEMAND + r")\s*$"
 )
+_MONTH = r"(?:0?[1-9]|1[0-2])"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 DATE_PATTERN = (
-    r"^\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}-\d{1,2}|\d{1,2}\.\s*\d{1,2}\.\s*\d{4}|"
-    r"(?:\d{1,2}\.\s*)?" + _alt(*_MONTHS) + r"\s+\d{4}|\d{4})\s*$"
+    r"^\s*(?:\d{4}-" + _MONTH + "-" + _DAY + r"|\d{4}-" + _MONTH + "|" + _DAY + r"\.\s*"
+    + _MONTH + r"\.\s*\d{4}|(?:" + _DAY + r"\.\s*)?" + _alt(*_MONTHS) + r"\s+\d{4}|\d{4})\s*$"
 )
+#: Numbers in JSON Schema are finite by nature; YAML's .inf is not (the model rejects it too).
+FINITE_MAX = 1_000_000
 
 #: The short forms each model's before-validator accepts, besides the mapping form.
 COMPACT_FORMS: dict[str, list[dict[str, Any]]] = {
@@ -235,7 +239,7 @@ COMPACT_FORMS: dict[str, list[dict[str, Any]]] = {
         {"type": "string", "pattern": COUNT_PATTERN},
     ],
     "Frequency": [
-        {"type": "number", "minimum": 0},
+        {"type": "number", "minimum": 0, "maximum": FINITE_MAX},
         {"type": "string", "pattern": FREQUENCY_PATTERN},
     ],
     "PartialDate": [
@@ -304,6 +308,11 @@ def build_schema() -> dict[str, Any]:
         if name in MODEL_DESCRIPTIONS:
             d["description"] = MODEL_DESCRIPTIONS[name]
         _describe_object(name, d)
+        if name == "Frequency":
+            for prop in d.get("properties", {}).values():
+                for alt in prop.get("anyOf", [prop]):
+                    if alt.get("type") == "number":
+                        alt["maximum"] = FINITE_MAX
         if name in COMPACT_FORMS:
             title = d.pop("title", name)
             description = d.pop("description", None)
