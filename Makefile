@@ -17,6 +17,10 @@ validate: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/kommissorium validate charters/
+	$(BIN)/kommissorium render charters/ -o build/
+
+render: $(STAMP)
+	$(BIN)/kommissorium render charters/ -o build/
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
