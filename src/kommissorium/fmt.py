@@ -277,29 +277,33 @@ class _Reorderer:
 
     def node(self, node: Any, spec: Spec | None, a: int, b: int, top: bool = False,
              seq_item: bool = False) -> list[str]:
-        from ruamel.yaml.comments import CommentedMap, CommentedSeq
+        from ruamel.yaml.nodes import MappingNode, SequenceNode
 
-        if isinstance(node, CommentedMap) and not node.fa.flow_style() and len(node):
+        if isinstance(node, MappingNode) and not node.flow_style and node.value:
             return self.mapping(node, spec, a, b, top, seq_item)
-        if isinstance(node, CommentedSeq) and not node.fa.flow_style() and len(node):
+        if isinstance(node, SequenceNode) and not node.flow_style and node.value:
             return self.sequence(node, spec.items if spec else None, a, b)
         return self.lines[a:b]
 
     def sequence(self, node: Any, item_spec: Spec | None, a: int, b: int) -> list[str]:
-        starts = [node.lc.item(i)[0] for i in range(len(node))]
+        items = node.value
+        starts = [item.start_mark.line for item in items]
         if any(not (a <= s < b) for s in starts) or starts != sorted(starts):
             return self.lines[a:b]
         out = self.lines[a:starts[0]]
-        for i, value in enumerate(node):
-            end = starts[i + 1] if i + 1 < len(node) else b
+        for i, value in enumerate(items):
+            end = starts[i + 1] if i + 1 < len(items) else b
             out += self.node(value, item_spec, starts[i], end, seq_item=True)
         return out
 
     def mapping(self, node: Any, spec: Spec | None, a: int, b: int, top: bool,
                 seq_item: bool) -> list[str]:
-        keys = list(node.keys())
-        key_lines = [node.lc.key(k)[0] for k in keys]
-        col = node.lc.key(keys[0])[1]
+        pairs = node.value
+        keys = [k.value for k, _ in pairs]
+        key_lines = [k.start_mark.line for k, _ in pairs]
+        col = pairs[0][0].start_mark.column
+        if len(set(keys)) != len(keys):
+            return self.lines[a:b]
         if (any(not (a <= ln < b) for ln in key_lines) or key_lines != sorted(key_lines)
                 or len(set(key_lines)) != len(key_lines)):
             return self.lines[a:b]
@@ -326,7 +330,7 @@ class _Reorderer:
             s = starts[idx]
             e = starts[idx + 1] if idx + 1 < len(keys) else end
             child_spec = spec.children.get(str(k)) if spec is not None else None
-            value = node[k]
+            value = pairs[idx][1]
             kl = key_lines[idx]
             # Re-order inside the value first (its lines start after the key line).
             inner = self.node(value, child_spec, kl + 1, e) if kl + 1 <= e else []
@@ -353,13 +357,10 @@ class _Reorderer:
         return head + [ln for i in ordered for ln in blocks[i][1]] + tail
 
     def _value_on_key_line(self, value: Any, key_line: int) -> bool:
-        from ruamel.yaml.comments import CommentedMap, CommentedSeq
+        from ruamel.yaml.nodes import MappingNode, SequenceNode
 
-        if isinstance(value, (CommentedMap, CommentedSeq)):
-            try:
-                return value.lc.line == key_line or value.fa.flow_style()
-            except AttributeError:  # pragma: no cover
-                return True
+        if isinstance(value, (MappingNode, SequenceNode)):
+            return value.start_mark.line == key_line or bool(value.flow_style)
         return True
 
     def _move_dash(self, blocks, ordered, key_lines, starts, col) -> list[str] | None:
@@ -382,6 +383,17 @@ class _Reorderer:
         # Comments above the new first key go before the dash line; that is where they are.
         blocks[new_first] = (blocks[new_first][0], blk)
         return [ln for i in ordered for ln in blocks[i][1]]
+
+
+def _compose(text: str) -> Any:
+    """libyaml's node tree (C parser: fast; nodes carry line and column)."""
+    from ruamel.yaml.cyaml import CBaseLoader
+
+    loader = CBaseLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
 
 
 def _plain(text: str) -> Any:
@@ -429,7 +441,7 @@ def format_text(text: str, display: str = "<tekst>", charter: bool = True) -> st
     stage2 = "\n".join(lines) + ("\n" if trailing_newline else "")
     result = stage2
     try:
-        tree2 = y.load(stage2)
+        tree2 = _compose(stage2)
         lines2 = stage2.split("\n")[:-1] if trailing_newline else stage2.split("\n")
         reordered = _Reorderer(lines2, _scalar_lines(stage2)).node(
             tree2, spec, 0, len(lines2), top=True
