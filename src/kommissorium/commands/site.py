@@ -134,8 +134,8 @@ def _serve(folder: Path, port: int) -> None:
             f"Kunne ikke lytte på 127.0.0.1:{port} ({exc.strerror or exc}). Vælg en anden port med "
             "--port, eller --port 0 for en ledig."
         ) from None
-    typer.echo(f"Webstedet vises på {url_of(server)} – tryk Ctrl-C for at stoppe.", err=True)
     try:
+        typer.echo(f"Webstedet vises på {url_of(server)} – tryk Ctrl-C for at stoppe.", err=True)
         server.serve_forever()
     except KeyboardInterrupt:
         typer.echo("Stoppet.", err=True)
