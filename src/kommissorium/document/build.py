@@ -173,15 +173,16 @@ class _Builder:
             if key in standard:
                 ordered.append(((i, 0, 0), standard[key]))
         for j, extra in enumerate(c.sections):
-            blocks: list[Block] = [Paragraph(p) for p in paragraphs(extra.text)]
+            blocks: list[Block] = [Paragraph(p) for p in _paras(extra.text)]
             if extra.items:
                 blocks.append(BulletList(tuple(extra.items)))
-            blocks += [Paragraph(p) for n in extra.notes for p in paragraphs(n)]
+            blocks += [Paragraph(p) for n in extra.notes for p in _paras(n)]
             pos = SECTION_KEYS.index(extra.after) if extra.after in SECTION_KEYS else len(SECTION_KEYS)
             ordered.append(((pos, 1, j), Section(f"afsnit-{j + 1}", extra.heading, blocks)))
         if c.notes:
-            blocks = [Paragraph(p) for n in c.notes for p in paragraphs(n)]
-            ordered.append(((len(SECTION_KEYS) + 1, 0, 0), Section("noter", "Bemærkninger", blocks)))
+            # Document-level remarks come first, like a preamble ("Nedenfor er udarbejdet …").
+            blocks = [Paragraph(p) for n in c.notes for p in _paras(n)]
+            ordered.append(((-1, 0, 0), Section("indledning", None, blocks)))
         sections = [s for _, s in sorted(ordered, key=lambda t: t[0])]
 
         meta = {"id": self.id, "generator": "kommissorium"}
@@ -262,18 +263,18 @@ class _Builder:
 
     # -- prose sections ------------------------------------------------------------------------
     def _background(self) -> list[Block]:
-        return [Paragraph(p) for p in paragraphs(self.c.background)]
+        return [Paragraph(p) for p in _paras(self.c.background)]
 
     def _purpose(self) -> list[Block]:
-        return [Paragraph(p) for p in paragraphs(self.c.purpose)]
+        return [Paragraph(p) for p in _paras(self.c.purpose)]
 
     def _list_section(self, ls: "ListSection | None") -> list[Block]:
         if ls is None:
             return []
-        blocks: list[Block] = [Paragraph(p) for p in paragraphs(ls.intro)]
+        blocks: list[Block] = [Paragraph(p) for p in _paras(ls.intro)]
         if ls.items:
             blocks.append(BulletList(tuple(" ".join(i.split()) for i in ls.items)))
-        blocks += [Paragraph(p) for n in ls.notes for p in paragraphs(n)]
+        blocks += [Paragraph(p) for n in ls.notes for p in _paras(n)]
         return blocks
 
     def _principles(self) -> list[Block]:
@@ -372,7 +373,7 @@ class _Builder:
                 f"{self.name} sammensættes med minimum følgende repræsentation:"
                 if comp.minimum_only else f"{self.name} består af følgende medlemmer:"
             )
-            blocks += [Paragraph(p) for p in paragraphs(intro)]
+            blocks += [Paragraph(p) for p in _paras(intro)]
             rows = tuple(self._row(es) for es in self.cs.seats(self.id))
             total = self.cs.member_count(self.id)
             total_str = total_text = None
@@ -383,23 +384,23 @@ class _Builder:
                 total_text = f"I alt {total_str} {noun}."
             blocks.append(MemberTable(rows, total_str, total_text))
         elif comp.intro:
-            blocks += [Paragraph(p) for p in paragraphs(comp.intro)]
+            blocks += [Paragraph(p) for p in _paras(comp.intro)]
         for p in comp.participants:
             if p.text:
-                blocks += [Paragraph(x) for x in paragraphs(p.text)]
+                blocks += [Paragraph(x) for x in _paras(p.text)]
             else:
                 desc = self.seat_text(p, self._units_of(p))
                 blocks.append(Paragraph(f"Derudover deltager {_lower_first(desc)}."))
         for o in comp.observers:
             if o.text:
-                blocks += [Paragraph(x) for x in paragraphs(o.text)]
+                blocks += [Paragraph(x) for x in _paras(o.text)]
             else:
                 desc = self.seat_text(o, self._units_of(o))
                 blocks.append(Paragraph(f"Som observatør deltager {_lower_first(desc)}."))
         alt = comp.alternates
         if alt is not None:
             if alt.text:
-                blocks += [Paragraph(x) for x in paragraphs(alt.text)]
+                blocks += [Paragraph(x) for x in _paras(alt.text)]
             elif alt.allowed and alt.personal:
                 blocks.append(Paragraph("Der udpeges personlige suppleanter for medlemmerne."))
             elif alt.allowed:
@@ -412,7 +413,7 @@ class _Builder:
                 blocks.append(Paragraph(sentence(term)))
             else:
                 blocks.append(Paragraph(f"Medlemmerne udpeges for {term.rstrip('.')}."))
-        blocks += [Paragraph(p) for n in comp.notes for p in paragraphs(n)]
+        blocks += [Paragraph(p) for n in comp.notes for p in _paras(n)]
         return blocks
 
     def _units_of(self, seat: "Seat") -> int | None:
@@ -451,7 +452,7 @@ class _Builder:
             return []
         blocks: list[Block] = []
         if ch.text:
-            blocks += [Paragraph(p) for p in paragraphs(ch.text)]
+            blocks += [Paragraph(p) for p in _paras(ch.text)]
         else:
             sentences = []
             if ch.shared_between:
@@ -475,8 +476,8 @@ class _Builder:
             # Officers' own wording is rendered even when the section has a text of its own.
             for o in (ch.chair, ch.vice_chair):
                 if o is not None and o.text:
-                    blocks += [Paragraph(p) for p in paragraphs(o.text)]
-        blocks += [Paragraph(p) for n in ch.notes for p in paragraphs(n)]
+                    blocks += [Paragraph(p) for p in _paras(o.text)]
+        blocks += [Paragraph(p) for n in ch.notes for p in _paras(n)]
         return blocks
 
     def _secretariat(self) -> list[Block]:
@@ -485,7 +486,7 @@ class _Builder:
             return []
         blocks: list[Block] = []
         if s.text:
-            blocks += [Paragraph(p) for p in paragraphs(s.text)]
+            blocks += [Paragraph(p) for p in _paras(s.text)]
         else:
             sentences = []
             if s.provided_by:
@@ -502,7 +503,7 @@ class _Builder:
             if s.duties:
                 blocks.append(Paragraph("Sekretariatet har følgende opgaver:"))
                 blocks.append(BulletList(tuple(" ".join(d.split()) for d in s.duties)))
-        blocks += [Paragraph(p) for n in s.notes for p in paragraphs(n)]
+        blocks += [Paragraph(p) for n in s.notes for p in _paras(n)]
         return blocks
 
     # -- meetings, decisions -------------------------------------------------------------------
@@ -513,7 +514,7 @@ class _Builder:
         extra = m.extraordinary
         sentences: list[str] = []
         if m.text:
-            sentences += paragraphs(m.text)
+            sentences += _paras(m.text)
             if extra is not None and extra.text:
                 sentences.append(" ".join(extra.text.split()))
         else:
@@ -521,11 +522,11 @@ class _Builder:
         blocks: list[Block] = []
         if sentences:
             # The first paragraph carries the frequency and its follow-ups, like the sources.
-            if m.text and len(paragraphs(m.text)) > 1:
+            if m.text and len(_paras(m.text)) > 1:
                 blocks += [Paragraph(p) for p in sentences]
             else:
                 blocks.append(Paragraph(" ".join(sentences)))
-        blocks += [Paragraph(p) for n in m.notes for p in paragraphs(n)]
+        blocks += [Paragraph(p) for n in m.notes for p in _paras(n)]
         return blocks
 
     def _meeting_sentences(self, m: "Meetings") -> list[str]:
@@ -594,7 +595,7 @@ class _Builder:
             return []
         blocks: list[Block] = []
         if d.text:
-            blocks += [Paragraph(p) for p in paragraphs(d.text)]
+            blocks += [Paragraph(p) for p in _paras(d.text)]
         else:
             out = []
             if d.rule is not None:
@@ -616,7 +617,7 @@ class _Builder:
                 out.append(f"{self.name} behandler ikke {join(d.excluded_topics)}.")
             if out:
                 blocks.append(Paragraph(" ".join(out)))
-        blocks += [Paragraph(p) for n in d.notes for p in paragraphs(n)]
+        blocks += [Paragraph(p) for n in d.notes for p in _paras(n)]
         return blocks
 
     # -- relations, publication ----------------------------------------------------------------
@@ -626,10 +627,10 @@ class _Builder:
         r: Relations = self.c.relations
         blocks: list[Block] = []
         if r.text:
-            blocks += [Paragraph(p) for p in paragraphs(r.text)]
+            blocks += [Paragraph(p) for p in _paras(r.text)]
             for sg in r.subgroups:
                 if sg.text:
-                    blocks += [Paragraph(p) for p in paragraphs(sg.text)]
+                    blocks += [Paragraph(p) for p in _paras(sg.text)]
         else:
             out = []
             for _key, attr, verb in RELATION_EDGES:
@@ -645,13 +646,13 @@ class _Builder:
             plain = []
             for sg in r.subgroups:
                 if sg.text:
-                    blocks += [Paragraph(p) for p in paragraphs(sg.text)]
+                    blocks += [Paragraph(p) for p in _paras(sg.text)]
                 else:
                     label = sg.name or self.ref(sg.ref)
                     plain.append(label if sg.standing else f"{label} (ad hoc)")
             if plain:
                 blocks.append(Paragraph(f"Under {self.name} er der nedsat {join(plain)}."))
-        blocks += [Paragraph(p) for n in r.notes for p in paragraphs(n)]
+        blocks += [Paragraph(p) for n in r.notes for p in _paras(n)]
         return blocks
 
     def _publication(self) -> list[Block]:
@@ -659,13 +660,29 @@ class _Builder:
         if p is None:
             return []
         if p.text:
-            return [Paragraph(x) for x in paragraphs(p.text)]
+            return [Paragraph(x) for x in _paras(p.text)]
         out = []
         if p.agendas_and_minutes:
             out.append(f"Dagsordener og referater skal være tilgængelige på {p.agendas_and_minutes.rstrip('.')}.")
         if p.charter:
             out.append(f"Kommissoriet offentliggøres på {p.charter.rstrip('.')}.")
         return [Paragraph(" ".join(out))] if out else []
+
+
+def _finish(text: str) -> str:
+    """A paragraph as a reader expects it: capital first letter, a full stop after a bare word.
+
+    Only typography: 'ca. 10 møder årligt' → 'Ca. 10 møder årligt.'; text ending in other
+    punctuation, a bracket or a quote is left alone."""
+    if text[:1].islower():
+        text = text[:1].upper() + text[1:]
+    if text[-1:].isalnum():
+        text += "."
+    return text
+
+
+def _paras(text: str | None) -> list[str]:
+    return [_finish(p) for p in paragraphs(text)]
 
 
 def _collate(name: str) -> str:

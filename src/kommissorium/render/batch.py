@@ -23,7 +23,7 @@ from kommissorium.render.environment import SUFFIX
 if TYPE_CHECKING:  # pragma: no cover
     from kommissorium.corpus import CharterSet
 
-_SEGMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*(?:/[A-Za-z0-9][A-Za-z0-9_-]*)*")
 
 
 @dataclass
@@ -35,9 +35,9 @@ class Result:
 
 def output_path(outdir: Path, charter_id: str, fmt: str) -> Path:
     """``<outdir>/<id>.<suffix>``; refuses ids that would leave ``outdir``."""
-    parts = PurePosixPath(charter_id).parts
-    if not parts or not all(_SEGMENT.match(p) for p in parts):
+    if not _ID.fullmatch(charter_id):
         raise RenderError(f"Id'et '{charter_id}' kan ikke bruges som filnavn.")
+    parts = PurePosixPath(charter_id).parts
     base = outdir.resolve()
     path = base.joinpath(*parts[:-1], parts[-1] + SUFFIX[fmt])
     if base not in path.resolve().parents:
@@ -109,6 +109,17 @@ def _render_chunk(ids: list[str]) -> list[Result]:
     return [render_one(i) for i in ids]
 
 
+def _start_method() -> str | None:
+    """'fork' (workers inherit the loaded corpus) unless typst is already loaded here: its Rust
+    thread pool does not survive a fork, and a forked child would wait on it forever."""
+    import sys
+
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and not any(m == "typst" or m.startswith("typst.") for m in sys.modules):
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
 def default_jobs() -> int:
     try:
         return max(1, len(os.sched_getaffinity(0)))
@@ -150,8 +161,7 @@ def render_batch(
     # Small chunks keep the progress bar moving and the cores balanced.
     size = max(1, min(8, len(ids) // (workers * 4) or 1))
     chunks = [ids[i:i + size] for i in range(0, len(ids), size)]
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+    ctx = multiprocessing.get_context(_start_method())
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=ctx, initializer=_init_worker,
         initargs=(cs.root, cwd or Path.cwd(), formats, outdir, search, git),

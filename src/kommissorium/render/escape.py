@@ -46,7 +46,7 @@ def typst_string(value: object) -> Markup:
 #: Characters that start Markdown syntax anywhere in a line (CommonMark and GFM extensions).
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]<>#|~$&!])")
 #: Constructs that only matter at the start of a line: lists, quotes, headings, rules.
-_MD_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)]))")
+_MD_LINE_START = re.compile(r"^(\s*)([-+>]|\d{1,9}(?=[.)](?:\s|$)))")
 
 
 def md_escape(value: object) -> Markup:

@@ -1,0 +1,130 @@
+"""The Danish document model: generated sentences, author wording, order, frames."""
+
+from __future__ import annotations
+
+import pytest
+
+from kommissorium import danish
+from kommissorium.document import BulletList, MemberTable, Paragraph, build_document
+
+
+@pytest.mark.parametrize("role, plural", [
+    ("direktør", "direktører"),
+    ("regional kontorchef", "regionale kontorchefer"),
+    ("præhospital direktør", "præhospitale direktører"),
+    ("praktiserende læge", "praktiserende læger"),
+    ("repræsentant for patienter og pårørende", "repræsentanter for patienter og pårørende"),
+    ("medlem", "medlemmer"),
+    ("udvalgsformand", "udvalgsformænd"),
+    ("borgmester", "borgmestre"),
+    ("deltager fra relevante fagområder", "deltagere fra relevante fagområder"),
+])
+def test_plural_role(role: str, plural: str) -> None:
+    assert danish.plural_role(role) == plural
+
+
+def test_meeting_phrases() -> None:
+    assert danish.meetings_per_year_text(4, None, None) == "mindst fire gange årligt"
+    assert danish.meetings_per_year_text(None, None, 10) == "ca. 10 møder årligt"
+    assert danish.meetings_per_year_text(3, 4, None) == "3-4 møder årligt"
+    assert danish.meetings_per_year_text(4, 4, None) == "4 møder årligt"
+    assert danish.meetings_per_year_text(None, None, None, True) == "efter behov"
+    assert danish.hours_text(2, 3, None) == "2-3 timers"
+    assert danish.days_before_text(7) == "én uge"
+    assert danish.days_before_text(14) == "to uger"
+    assert danish.count_text(0, 3) == "op til 3"
+
+
+def _texts(doc, key):
+    s = doc.section(key)
+    assert s is not None, key
+    out = []
+    for b in s.blocks:
+        if isinstance(b, Paragraph):
+            out.append(b.text)
+        elif isinstance(b, BulletList):
+            out.extend(b.items)
+        elif isinstance(b, MemberTable):
+            out.extend(r.text for r in b.rows)
+    return out
+
+
+def test_generated_danish_for_a_charter_without_text(fixture_cs) -> None:
+    doc = build_document(fixture_cs, "test/ramme")
+    assert doc.title == "Generisk kommissorium for det fagligt strategiske niveau i testklyngerne"
+    assert doc.approval_line == "Godkendt i Det Administrative Kontaktforum den 23. juni 2022"
+    comp = _texts(doc, "sammensætning")
+    assert ("3 regionale direktører fra Region Nordjylland, heraf mindst 1 fra Psykiatrien i "
+            "Region Nordjylland") in comp
+    assert "1 sundhedsdirektør fra hver af de 11 kommuner" in comp
+    assert "2 praktiserende læger udpeget af PLO-Nordjylland, inden for sundhedsklyngens område" in comp
+    assert "I alt mindst 16 faste medlemmer." in doc.text()
+    meetings = " ".join(_texts(doc, "møder"))
+    assert ("mødes mindst fire gange årligt til møder af 2-3 timers varighed og derudover efter "
+            "behov.") in meetings
+    assert "Dagsordenen udsendes én uge før mødet." in meetings
+    assert "når mindst 3 medlemmer anmoder om det" in meetings
+    assert _texts(doc, "formandskab") == [
+        "Formandskabet er delt mellem kommunerne og regionen og aftales på det første møde."
+    ]
+    assert _texts(doc, "sekretariat")[0].startswith(
+        "Sekretariatsbetjeningen varetages i fællesskab af Region Nordjylland og PLO-Nordjylland."
+    )
+    rel = _texts(doc, "relationer")[0]
+    assert "refererer til Det Administrative Kontaktforum." in rel
+
+
+def test_standard_order_and_extra_section(fixture_cs) -> None:
+    doc = build_document(fixture_cs, "test/kontaktforum")
+    keys = [s.key for s in doc.sections]
+    assert keys == ["indledning", "formål", "opgaver", "afsnit-1", "sammensætning", "formandskab",
+                    "møder", "relationer"]
+    assert doc.sections[0].heading is None  # document-level notes: a preamble without heading
+    assert doc.section("møder").heading == "Mødeafholdelse"  # overskrifter
+    assert doc.sections[3].heading == "Sammenhæng til klyngerne"
+
+
+def test_text_replaces_generated_sentence_and_nested_text_is_kept(fixture_cs) -> None:
+    doc = build_document(fixture_cs, "test/kontaktforum")
+    assert _texts(doc, "formandskab") == ["Delt formandskab mellem kommuner og Region."]
+    assert _texts(doc, "møder") == [
+        "Der afholdes ca. 10 møder årligt. Der kan aftales ekstraordinære møder."
+    ]
+    comp = _texts(doc, "sammensætning")
+    assert comp[0] == "Kontaktforummet bemandes med:"
+    assert "1 direktør fra hver af de 11 kommuner" in comp
+    assert "3 hospitalsdirektører fra Region Nordjylland (somatik og psykiatri)" in comp
+    assert "Derudover sekretariatsrepræsentation fra Koordineringsgruppen." in comp
+    table = next(b for b in doc.section("sammensætning").blocks if isinstance(b, MemberTable))
+    assert [r.count for r in table.rows] == ["11", "3", "2"]
+    assert table.total == "16"
+    # the 11 kommuner of the region are named, in Danish alphabetical order (Aalborg last)
+    names = table.rows[0].detail
+    assert names.startswith("Brønderslev, Frederikshavn, Hjørring")
+    assert names.endswith("og Aalborg Kommune")
+
+
+def test_frame_sections_are_inherited_and_seats_expand_over_the_klynge(fixture_cs) -> None:
+    doc = build_document(fixture_cs, "test/klynge/fagligt")
+    assert doc.section("formål").inherited_from is None
+    assert doc.section("principper").inherited_from == "Det fagligt strategiske niveau i testklyngerne"
+    table = next(b for b in doc.section("sammensætning").blocks if isinstance(b, MemberTable))
+    row = table.rows[1]
+    assert row.text == "1 sundhedsdirektør fra hver af de 4 kommuner"
+    assert row.detail == "Hjørring, Brønderslev, Frederikshavn og Læsø Kommune"
+    assert row.count == "4"
+    assert "I alt mindst 9 faste medlemmer." in doc.text()
+    assert _texts(doc, "møder") == [
+        "Der afholdes 4-6 møder årligt af 2-3 timers varighed og derudover efter behov."
+    ]
+    assert any(f.label == "Udbygger" for f in doc.facts)
+
+
+def test_git_info_goes_to_the_version_line(fixture_cs) -> None:
+    from datetime import date
+
+    from kommissorium.document import GitInfo
+
+    doc = build_document(fixture_cs, "test/kontaktforum", GitInfo("abc1234", date(2024, 5, 4)))
+    assert doc.version_line == "Version 1.2 · git abc1234, 4. maj 2024"
+    assert doc.meta["commit"] == "abc1234"
