@@ -56,9 +56,11 @@ def test_generated_danish_for_a_charter_without_text(fixture_cs) -> None:
     comp = _texts(doc, "sammensætning")
     assert ("3 regionale direktører fra Region Nordjylland, heraf mindst 1 fra Psykiatrien i "
             "Region Nordjylland") in comp
-    assert "1 sundhedsdirektør fra hver af de 11 kommuner" in comp
+    # a frame is applied per klynge: its seats per kommune are not expanded over the region
+    assert "1 sundhedsdirektør fra hver kommune" in comp
     assert "2 praktiserende læger udpeget af PLO-Nordjylland, inden for sundhedsklyngens område" in comp
-    assert "I alt mindst 16 faste medlemmer." in doc.text()
+    assert "I alt mindst 5 faste medlemmer og derudover 1 pr. kommune." in doc.text()
+    assert ("Faste medlemmer", "mindst 5 + 1 pr. kommune") in [(f.label, f.value) for f in doc.facts]
     meetings = " ".join(_texts(doc, "møder"))
     assert ("mødes mindst fire gange årligt til møder af 2-3 timers varighed og derudover efter "
             "behov.") in meetings

@@ -216,8 +216,6 @@ class _Builder:
         parts = []
         if c.title and c.title != c.name and c.name not in c.title:
             parts.append(c.name)
-        if c.frame:
-            parts.append("Rammekommissorium, som de enkelte organer kan udbygge efter behov")
         if frame_name:
             parts.append(f"Udbygger rammen «{frame_name}»")
         return ". ".join(parts) or None
@@ -241,13 +239,14 @@ class _Builder:
 
     def _facts(self, frame_name: str | None) -> tuple[Fact, ...]:
         c = self.c
-        facts = [Fact("Type", BODY_TYPES.get(c.type.value, capitalize(c.type.value)))]
+        kind = BODY_TYPES.get(c.type.value, capitalize(c.type.value))
+        facts = [Fact("Type", f"{kind} (rammekommissorium)" if c.frame else kind)]
         facts.append(Fact("Område", self.ref(c.area)))
         if frame_name:
             facts.append(Fact("Udbygger", frame_name))
-        total = self.cs.member_count(self.id)
+        total, _ = self._totals()
         if total is not None:
-            facts.append(Fact("Faste medlemmer", str(total)))
+            facts.append(Fact("Faste medlemmer", total))
         if c.approved and c.approved.date:
             facts.append(Fact("Godkendt", format_partial_date(c.approved.date)))
         if c.date:
@@ -352,8 +351,14 @@ class _Builder:
 
     def _row(self, es: "ExpandedSeat") -> MemberRow:
         seat = es.seat
-        single = self._unit_names(es) if es.expanded and len(es.units) == 1 else None
-        text = " ".join(seat.text.split()) if seat.text else self.seat_text(seat, len(es.units), single)
+        frame = self.c.frame
+        single = self._unit_names(es) if es.expanded and len(es.units) == 1 and not frame else None
+        units = None if frame else len(es.units)
+        text = " ".join(seat.text.split()) if seat.text else self.seat_text(seat, units, single)
+        if self.c.frame and es.expanded:
+            # A frame is applied per klynge/kommune by the charters that extend it: no expansion.
+            one = UNIT_NOUNS[seat.for_each.value][0]
+            return MemberRow(f"{count_text(seat.count.minimum, seat.count.maximum)} pr. {one}", text)
         if seat.on_demand:
             count = "efter behov"
         elif seat.ad_hoc:
@@ -375,13 +380,7 @@ class _Builder:
             )
             blocks += [Paragraph(p) for p in _paras(intro)]
             rows = tuple(self._row(es) for es in self.cs.seats(self.id))
-            total = self.cs.member_count(self.id)
-            total_str = total_text = None
-            if total is not None and (total.low or total.high):
-                total_str = str(total)
-                n = total.high if total.high is not None else total.low
-                noun = "fast medlem" if n == 1 and total.high == total.low else "faste medlemmer"
-                total_text = f"I alt {total_str} {noun}."
+            total_str, total_text = self._totals()
             blocks.append(MemberTable(rows, total_str, total_text))
         elif comp.intro:
             blocks += [Paragraph(p) for p in _paras(comp.intro)]
@@ -415,6 +414,40 @@ class _Builder:
                 blocks.append(Paragraph(f"Medlemmerne udpeges for {term.rstrip('.')}."))
         blocks += [Paragraph(p) for n in comp.notes for p in _paras(n)]
         return blocks
+
+    def _totals(self) -> tuple[str | None, str | None]:
+        """Permanent members: ('16', 'I alt 16 faste medlemmer.'); for a frame the seats per
+        kommune/klynge are named, not counted ('7 + 1 pr. kommune')."""
+        per_unit: list[str] = []
+        if self.c.frame:
+            if self.c.composition is None or not self.c.composition.members:
+                return None, None
+            low, high = 0, 0
+            for es in self.cs.seats(self.id):
+                if es.seat.on_demand or es.seat.ad_hoc:
+                    continue
+                if es.expanded:
+                    count = count_text(es.seat.count.minimum, es.seat.count.maximum)
+                    per_unit.append(f"{count} pr. {UNIT_NOUNS[es.seat.for_each.value][0]}")
+                    continue
+                low += es.low
+                high = None if high is None or es.high is None else high + es.high
+            if self.c.composition.minimum_only:
+                high = None
+        else:
+            total = self.cs.member_count(self.id)
+            if total is None:
+                return None, None
+            low, high = total.low, total.high
+        if not (low or high or per_unit):
+            return None, None
+        base = count_text(low, high) if high != low or high is None else str(low)
+        n = high if high is not None else low
+        noun = "fast medlem" if n == 1 and high == low else "faste medlemmer"
+        if per_unit:
+            return (f"{base} + {' + '.join(per_unit)}",
+                    f"I alt {base} {noun} og derudover {join(per_unit)}.")
+        return base, f"I alt {base} {noun}."
 
     def _units_of(self, seat: "Seat") -> int | None:
         if seat.for_each is None:
