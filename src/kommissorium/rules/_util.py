@@ -25,6 +25,13 @@ SKIP_KEYS = frozenset({"undertryk", "overskrifter", "kilde"})
 
 def prose(cf: "CharterFile", under: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
     """Every prose string of a charter file: (YAML path, text). ``under`` limits to a subtree."""
+    if not under:
+        # Several rules walk all prose of every charter: walk each file once.
+        cached = cf.__dict__.get("_prose_all")
+        if cached is None:
+            cached = cf.__dict__["_prose_all"] = list(_walk(cf.doc.data, (), None))
+        yield from cached
+        return
     data: Any = cf.doc.data
     for key in under:
         try:

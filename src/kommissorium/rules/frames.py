@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from kommissorium.corpus import CharterFile, CharterSet, ExpandedSeat
@@ -146,19 +147,18 @@ def _seat_finding(cs: CharterSet, cf: CharterFile, frame: CharterFile, es: Expan
 _PUNCT = re.compile(r"[^\w\s]")
 
 
+@lru_cache(maxsize=1 << 14)
 def _norm(text: str) -> str:
     return " ".join(_PUNCT.sub(" ", fold(text)).split())
 
 
 def _kept(item: str, items: list[str]) -> bool:
     n = _norm(item)
-    for other in items:
-        o = _norm(other)
-        if n == o or n in o:
-            return True
-        if difflib.SequenceMatcher(None, n, o).ratio() >= 0.85:
-            return True
-    return False
+    normed = [_norm(other) for other in items]
+    # exact or contained first: the costly similarity ratio only when no item matches plainly
+    if any(n == o or n in o for o in normed):
+        return True
+    return any(difflib.SequenceMatcher(None, n, o).ratio() >= 0.85 for o in normed)
 
 
 def _list_rule(cs: CharterSet, attr: str, key: str, what: str) -> Iterator[Finding]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from typing import Iterator
 
@@ -148,17 +149,16 @@ def near_miss(cs: CharterSet) -> Iterator[Finding]:
     if not candidates:
         return
     cache: dict = {}
+    # The same prose (a frame's tasks, a shared principle) recurs in many charters: scan each
+    # distinct text once. Without this the rule dominates `validate` on a national corpus.
+    scanned: dict[str, list[tuple[int, int, _Name]]] = {}
     for cf in cs.valid():
         for path, text in prose(cf):
-            words = list(_WORD.finditer(text))
-            i = 0
-            while i < len(words):
-                hit = _near_miss_at(words, i, text, exact, candidates, cache) if words[i].group()[0].isupper() else None
-                if hit is None:
-                    i += 1
-                    continue
-                size, n = hit
-                span = text[words[i].start():words[i + size - 1].end()]
+            hits = scanned.get(text)
+            if hits is None:
+                hits = scanned[text] = _scan(text, exact, candidates, cache)
+            for start, end, n in hits:
+                span = text[start:end]
                 other = cs.get(n.key)
                 where_ = ""
                 if other is not None:
@@ -168,18 +168,36 @@ def near_miss(cs: CharterSet) -> Iterator[Finding]:
                     f"'{span}' ligner navnet '{n.text}'{where_}, men er ikke det. "
                     f"Mente du '{n.text}'? Er det et tilsigtet andet navn, så tilføj det "
                     "under 'andre-navne'.",
-                    **locate(cf, path, text, words[i].start(), words[i + size - 1].end()),
+                    **locate(cf, path, text, start, end),
                 )
-                i += size
 
 
-def _stems(comp: str) -> set[str]:
-    """The word itself and what is left when a Danish ending is taken off."""
+def _scan(text: str, exact: set[str], candidates: dict[str, list[tuple[str, int, _Name]]],
+          cache: dict) -> list[tuple[int, int, _Name]]:
+    """Near misses in one text: (start, end, the name it nearly spells)."""
+    words = list(_WORD.finditer(text))
+    hits: list[tuple[int, int, _Name]] = []
+    i = 0
+    while i < len(words):
+        hit = _near_miss_at(words, i, text, exact, candidates, cache) if words[i].group()[0].isupper() else None
+        if hit is None:
+            i += 1
+            continue
+        size, n = hit
+        hits.append((words[i].start(), words[i + size - 1].end(), n))
+        i += size
+    return hits
+
+
+@lru_cache(maxsize=1 << 16)
+def _stems(comp: str) -> frozenset[str]:
+    """The word itself and what is left when a Danish ending is taken off (cached: candidate
+    names are compared with every distinct window of words in the corpus)."""
     out = {comp}
     for e in _ENDINGS:
         if e and comp.endswith(e) and len(comp) > len(e) + 3:
             out.add(comp[: -len(e)])
-    return out
+    return frozenset(out)
 
 
 def _near_miss_at(words: list, i: int, text: str, exact: set[str],
@@ -189,11 +207,14 @@ def _near_miss_at(words: list, i: int, text: str, exact: set[str],
     for size in (1, 2, 3, 4, 5):
         if i + size > len(words):
             break
-        comp = _compact(text[words[i].start():words[i + size - 1].end()])
-        key = (comp, size)
-        if key not in cache:
-            cache[key] = _judge(comp, size, exact, candidates)
-        verdict = cache[key]
+        raw = text[words[i].start():words[i + size - 1].end()]
+        verdict = cache.get((raw, size), _MISSING)
+        if verdict is _MISSING:
+            comp = _compact(raw)
+            key = (comp, size)
+            if key not in cache:
+                cache[key] = _judge(comp, size, exact, candidates)
+            verdict = cache[(raw, size)] = cache[key]
         if verdict is _KNOWN:
             return None  # a known name (or a form of one) starts here
         if verdict is not None:
@@ -202,6 +223,7 @@ def _near_miss_at(words: list, i: int, text: str, exact: set[str],
 
 
 _KNOWN = object()
+_MISSING = object()
 
 
 def _judge(comp: str, size: int, exact: set[str],

@@ -17,6 +17,8 @@ _UNITS = re.compile(
     re.IGNORECASE,
 )
 
+_UNIT_WORD = re.compile(r"kommuner|klynger|regioner", re.IGNORECASE)
+
 
 def _accepted(cs: CharterSet, cf, noun: str) -> set[int]:
     reg = cs.registry
@@ -71,6 +73,8 @@ def registry_counts(cs: CharterSet) -> Iterator[Finding]:
     for cf in cs.valid():
         cache: dict[str, set[int]] = {}
         for path, text in prose(cf):
+            if not _UNIT_WORD.search(text):  # cheap pre-filter; most prose names no unit
+                continue
             for m in _UNITS.finditer(text):
                 n = to_number(m[1])
                 if n is None:
