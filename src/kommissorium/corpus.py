@@ -117,7 +117,8 @@ def discover(root: Path) -> tuple[list[Path], list[Path]]:
 
 
 def charter_id(path: Path, root: Path) -> str:
-    rel = path.resolve().relative_to(root.resolve())
+    # Resolve the folder, not the file: a symlinked file keeps the id of where it stands.
+    rel = (path.parent.resolve() / path.name).relative_to(root.resolve())
     return rel.with_suffix("").as_posix()
 
 
@@ -235,11 +236,29 @@ class CharterSet:
             return []
         return [self.expand_seat(c, s, i) for i, s in enumerate(c.composition.members)]
 
-    def member_count(self, charter_id: str) -> MemberCount | None:
-        """Permanent members (not on-demand, not observers), from the registry expansion."""
+    def derived_from(self, frame_id: str) -> list[CharterFile]:
+        """The charters that extend ``frame_id`` directly (``udbygger: frame_id``)."""
+        return [f for f in self.valid() if f.charter.extends == frame_id and f.id != frame_id]
+
+    def member_count(self, charter_id: str, _seen: frozenset[str] = frozenset()) -> MemberCount | None:
+        """Permanent members (not on-demand, not observers), from the registry expansion.
+
+        A derived charter that omits its composition counts the frame's seats over its own area.
+        A frame (``ramme: true``) whose seats expand ``for-hver`` over its own area has no single
+        count: it is the range over the charters that extend it ("11-16" for a frame whose
+        klynger have 4-9 kommuner)."""
         c = self.effective(charter_id)
         if c is None or c.composition is None or not c.composition.members:
             return None
+        base = self.charter(charter_id)
+        if base is not None and base.frame and charter_id not in _seen and any(
+                s.for_each is not None and s.within is None for s in c.composition.members):
+            counts = [self.member_count(f.id, _seen | {charter_id})
+                      for f in self.derived_from(charter_id)]
+            counts = [m for m in counts if m is not None]
+            if counts:
+                high_ = None if any(m.high is None for m in counts) else max(m.high for m in counts)
+                return MemberCount(min(m.low for m in counts), high_)
         low, high = 0, 0
         for es in self.seats(charter_id):
             if es.seat.on_demand or es.seat.ad_hoc:
@@ -278,7 +297,7 @@ def load_corpus(root: Path, cwd: Path | None = None) -> CharterSet:
 
 def load_charter(path: Path, root: Path, cwd: Path | None = None) -> CharterFile:
     display = display_path(path, cwd)
-    doc = load_file(path, display)
+    doc = load_file(path, display, confine=root)
     cid = charter_id(path, root)
     problems = list(doc.problems)
     charter = None

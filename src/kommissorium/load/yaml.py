@@ -21,8 +21,9 @@ from kommissorium.problems import Problem, Severity
 MAX_BYTES = 5 * 1024 * 1024
 #: Nesting deeper than this is refused (a charter nests less than ten levels).
 MAX_DEPTH = 64
-#: Upper bound of nodes produced from one file, aliases expanded (stops alias bombs).
-MAX_NODES = 200_000
+#: Upper bound of values in one file, counted before composing and again with aliases expanded
+#: (stops alias bombs and multi-megabyte lists; a real charter holds well under 2,000 values).
+MAX_NODES = 50_000
 
 PathKey = tuple[str | int, ...]
 
@@ -52,7 +53,12 @@ CODES = {
     "Y009": ("yaml.top", "Øverste niveau skal være en mapping (nøgle: værdi)."),
     "Y010": ("yaml.noegle", "En nøgle skal være enkel tekst."),
     "Y011": ("yaml.flere-dokumenter", "Filen indeholder mere end ét YAML-dokument."),
+    "Y012": ("yaml.symlink", "Filen er en symbolsk henvisning ud af kommissorie-mappen, eller ikke en almindelig fil."),
 }
+
+#: Characters YAML 1.2 does not allow in a stream (C0 controls but tab/LF/CR, DEL, C1 but NEL,
+#: surrogates, U+FFFE/U+FFFF). libyaml reports them without a usable position.
+_FORBIDDEN_CHAR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def yaml_problem(code: str, message: str, file: str, line: int = 1, column: int = 1) -> Problem:
@@ -123,22 +129,48 @@ class _TooMuch(Exception):
         self.problem = problem
 
 
-def load_file(path: Path, display: str | None = None) -> LoadedDocument:
+def load_file(path: Path, display: str | None = None, confine: Path | None = None) -> LoadedDocument:
+    """Load one file. With ``confine``, a symbolic link whose target lies outside that folder is
+    refused (Y012) without being read: a pull request cannot make CI read ``/etc/passwd``."""
+    import os
+    import stat
+
     display = display if display is not None else str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
+        if confine is not None and path.is_symlink():
+            target = Path(os.path.realpath(path))
+            base = Path(os.path.realpath(confine))
+            if target != base and base not in target.parents:
+                return _failed(
+                    path,
+                    display,
+                    yaml_problem(
+                        "Y012",
+                        f"Filen er en symbolsk henvisning (symlink) til '{os.readlink(path)}', "
+                        f"som ligger uden for {confine.name}/. Den læses ikke; læg kommissoriet "
+                        "selv i mappen.",
+                        display,
+                    ),
+                )
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
             return _failed(
                 path,
                 display,
                 yaml_problem(
-                    "Y008",
-                    f"Filen fylder {size / 1024 / 1024:.1f} MB; et kommissorium må højst "
-                    f"fylde {MAX_BYTES // 1024 // 1024} MB. Filen er ikke indlæst.",
+                    "Y012",
+                    "Stien er ikke en almindelig fil (fx en enhed, en navngiven pipe eller en "
+                    "mappe) og læses ikke.",
                     display,
                 ),
             )
-        raw = path.read_bytes()
+        size = st.st_size
+        if size > MAX_BYTES:
+            return _failed(path, display, _too_big(size, display))
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)  # never more, even if the file grows meanwhile
+        if len(raw) > MAX_BYTES:
+            return _failed(path, display, _too_big(len(raw), display))
     except OSError as exc:
         return _failed(
             path,
@@ -148,19 +180,43 @@ def load_file(path: Path, display: str | None = None) -> LoadedDocument:
     return load_bytes(raw, path, display)
 
 
+def _too_big(size: int, display: str) -> Problem:
+    return yaml_problem(
+        "Y008",
+        f"Filen fylder {size / 1024 / 1024:.1f} MB; et kommissorium må højst "
+        f"fylde {MAX_BYTES // 1024 // 1024} MB. Filen er ikke indlæst.".replace(".", ",", 1),
+        display,
+    )
+
+
 def load_bytes(raw: bytes, path: Path, display: str) -> LoadedDocument:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-    if b"\x00" in raw:
-        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _failed(
             path,
             display,
             yaml_problem(
                 "Y004",
-                "Filen indeholder NUL-bytes og er ikke en tekstfil (binær fil?).",
+                "Filen er gemt som UTF-16; gem den som UTF-8 (i Notesblok: 'Gem som' → "
+                "Kodning: UTF-8).",
+                display,
+            ),
+        )
+    if b"\x00" in raw:
+        index = raw.index(b"\x00")
+        line = raw.count(b"\n", 0, index) + 1
+        column = len(raw[raw.rfind(b"\n", 0, index) + 1 : index].decode("utf-8", "replace")) + 1
+        return _failed(
+            path,
+            display,
+            yaml_problem(
+                "Y004",
+                "Filen indeholder NUL-bytes og er ikke en tekstfil (en binær fil, fx et billede "
+                "eller et Word-dokument, med endelsen .yaml?).",
                 display,
                 line,
+                column,
             ),
         )
     try:
@@ -206,13 +262,24 @@ def load_text(text: str, path: Path | None = None, display: str = "<tekst>") -> 
             yaml_problem("Y005", "Filen er tom eller indeholder kun kommentarer.", display),
             text,
         )
+    bad = _FORBIDDEN_CHAR.search(text)
+    if bad is not None:
+        return _failed(path, display, _forbidden_char(text, bad.start(), display), text)
+    try:
+        _prescan(text, display)
+    except _TooMuch as exc:
+        return _failed(path, display, exc.problem, text)
+    except MarkedYAMLError as exc:
+        return _failed(path, display, _syntax_problem(exc, text, display), text)
+    except YAMLError as exc:
+        return _failed(path, display, _other_yaml_problem(exc, display), text)
     loader = CBaseLoader(text)
     try:
         node = loader.get_single_node()
     except MarkedYAMLError as exc:
         return _failed(path, display, _syntax_problem(exc, text, display), text)
     except YAMLError as exc:
-        return _failed(path, display, yaml_problem("Y001", f"YAML-fejl: {exc}", display), text)
+        return _failed(path, display, _other_yaml_problem(exc, display), text)
     except RecursionError:
         return _failed(
             path,
@@ -234,17 +301,21 @@ def load_text(text: str, path: Path | None = None, display: str = "<tekst>") -> 
         )
     builder = _Builder(display)
     try:
+        _check_expansion(node, display)
         data = builder.build(node, (), 0)
     except _TooMuch as exc:
         return _failed(path, display, exc.problem, text)
     problems = builder.problems
     if not isinstance(data, dict):
         kind = "en liste" if isinstance(data, list) else "en enkelt værdi"
+        hint = ""
+        if isinstance(data, str) and re.match(r"^[^\s:]+:\S", data):
+            hint = " Mangler der et mellemrum efter kolon (skriv 'navn: …', ikke 'navn:…')?"
         problems.append(
             yaml_problem(
                 "Y009",
                 f"Øverste niveau er {kind}; et kommissorium skal være en mapping "
-                "med nøgler som 'navn:' og 'formål:'.",
+                f"med nøgler som 'navn:' og 'formål:'.{hint}",
                 display,
                 node.start_mark.line + 1,
                 node.start_mark.column + 1,
@@ -254,12 +325,155 @@ def load_text(text: str, path: Path | None = None, display: str = "<tekst>") -> 
     return LoadedDocument(path, display, data, builder.source_map, problems, text)
 
 
+def _forbidden_char(text: str, index: int, display: str) -> Problem:
+    import unicodedata
+
+    ch = text[index]
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    name = unicodedata.name(ch, "") or "kontroltegn"
+    return yaml_problem(
+        "Y004",
+        f"Tegnet U+{ord(ch):04X} ({name}) er ikke tilladt i en YAML-fil; det er usynligt og "
+        "kommer typisk fra kopiering fra et andet program. Slet det.",
+        display,
+        line,
+        column,
+    )
+
+
+def _prescan(text: str, display: str) -> None:
+    """Walk the parser's events once, before composing: refuse nesting deeper than MAX_DEPTH and
+    more than MAX_NODES values. libyaml parses without recursion; composing a 100,000-deep
+    document would overflow the C stack (a crash, not an exception), and composing millions of
+    values takes minutes and gigabytes."""
+    from ruamel.yaml.cyaml import CBaseLoader
+    from ruamel.yaml.events import (
+        AliasEvent,
+        CollectionEndEvent,
+        CollectionStartEvent,
+        ScalarEvent,
+        StreamEndEvent,
+    )
+
+    loader = CBaseLoader(text)
+    depth = 0
+    nodes = 0
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None or isinstance(event, StreamEndEvent):
+                return
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                nodes += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise _TooMuch(
+                        yaml_problem(
+                            "Y008",
+                            f"Filen er indlejret mere end {MAX_DEPTH} niveauer dybt; et "
+                            "kommissorium bruger under ti. Filen er ikke indlæst.",
+                            display,
+                            mark.line + 1,
+                            mark.column + 1,
+                        )
+                    )
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+            elif isinstance(event, (ScalarEvent, AliasEvent)):
+                nodes += 1
+            if nodes > MAX_NODES:
+                mark = event.start_mark
+                raise _TooMuch(
+                    yaml_problem(
+                        "Y008",
+                        f"Filen indeholder mere end {_num(MAX_NODES)} værdier; et kommissorium "
+                        "har typisk under 2.000. Filen er ikke indlæst.",
+                        display,
+                        mark.line + 1,
+                        mark.column + 1,
+                    )
+                )
+    finally:
+        try:
+            loader.dispose()
+        except Exception:  # noqa: BLE001 - disposal is best effort
+            pass
+
+
+def _check_expansion(root: Any, display: str) -> None:
+    """Refuse an anchor that contains an alias to itself, and aliases that expand to more than
+    MAX_NODES values, in time proportional to the distinct nodes (the builder would otherwise
+    walk every expanded copy)."""
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+
+    def size(node: Any) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in active:
+            line, col = node.start_mark.line + 1, node.start_mark.column + 1
+            raise _TooMuch(
+                yaml_problem(
+                    "Y007",
+                    f"Et alias henviser til det anker, det selv står inde i (ankeret på linje "
+                    f"{line}); værdien ville være uendelig. Filen er ikke indlæst.",
+                    display,
+                    line,
+                    col,
+                )
+            )
+        active.add(key)
+        total = 1
+        if isinstance(node, SequenceNode):
+            for item in node.value:
+                total += size(item)
+        elif isinstance(node, MappingNode):
+            for k, v in node.value:
+                total += size(k) + size(v)
+        active.discard(key)
+        if total > MAX_NODES:
+            line, col = node.start_mark.line + 1, node.start_mark.column + 1
+            raise _TooMuch(
+                yaml_problem(
+                    "Y007",
+                    f"Aliaserne (*navn) udfolder sig til mere end {_num(MAX_NODES)} værdier "
+                    "(aliaser, der henviser til aliaser: en alias-bombe). Filen er ikke "
+                    "indlæst.",
+                    display,
+                    line,
+                    col,
+                )
+            )
+        sizes[key] = total
+        return total
+
+    size(root)
+
+
+def _other_yaml_problem(exc: Exception, display: str) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = (mark.line + 1) if mark is not None else 1
+    column = (mark.column + 1) if mark is not None else 1
+    return yaml_problem("Y001", "YAML-syntaksfejl: filen kan ikke læses som YAML.", display, line, column)
+
+
 def _failed(path: Path, display: str, problem: Problem, text: str = "") -> LoadedDocument:
     return LoadedDocument(path, display, None, SourceMap(), [problem], text)
 
 
+def _num(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
 def _has_content(text: str) -> bool:
-    for line in text.splitlines():
+    import io
+
+    for line in io.StringIO(text):  # lazily: a 5 MB file must not become a million strings
         s = line.strip()
         if s and not s.startswith("#") and s not in ("---", "..."):
             return True
@@ -276,7 +490,8 @@ _SYNTAX_DA = [
     ("found unexpected end of stream", "filen slutter midt i en værdi (manglende anførselstegn?)"),
     ("found character that cannot start any token", "et tegn, der ikke kan indlede en værdi"),
     ("did not find expected '-' indicator", "forventede et listepunkt '- ' (forkert indrykning?)"),
-    ("did not find expected <document start>", "forventede starten på et dokument"),
+    ("did not find expected <document start>", "indhold efter dokumentets slutning (efter en "
+     "linje med '...', eller en lukkeparentes for meget)"),
     ("expected a single document", "filen indeholder flere YAML-dokumenter (adskilt af ---)"),
     ("found undefined alias", "et alias (*navn) henviser til et anker, der ikke findes"),
     ("found duplicate anchor", "samme anker (&navn) er defineret to gange"),
@@ -287,6 +502,26 @@ _SYNTAX_DA = [
     ("while scanning an anchor", "ugyldigt anker"),
     ("while scanning a block scalar", "ugyldig blok-tekst efter | eller >"),
     ("found a tab character", "tabulatortegn"),
+    ("mapping values are not allowed in this context", "et kolon står et sted, hvor det ikke må "
+     "stå (en værdi med ': ' skal i anførselstegn, og en nøgle skal stå på sin egen linje)"),
+    ("found incompatible YAML document", "direktivet %YAML angiver en version, som ikke "
+     "understøttes (brug 1.2, eller fjern linjen)"),
+    ("found invalid Unicode character escape code", "ugyldig Unicode-escape (\\u eller \\U) "
+     "i tekst med dobbelte anførselstegn"),
+    ("found unknown directive name", "ukendt direktiv efter '%' (kun %YAML og %TAG findes; "
+     "sæt en værdi, der begynder med %, i anførselstegn)"),
+    ("found duplicate %YAML directive", "direktivet %YAML står to gange"),
+    ("found unexpected ':'", "et kolon inde i en værdi i [ ] eller { } (sæt værdien i "
+     "anførselstegn, fx '12:30')"),
+    ("did not find expected tag URI", "ufuldstændigt YAML-tag efter '!'"),
+    ("did not find URI escaped octet", "ugyldigt YAML-tag"),
+    ("while parsing a tag", "ugyldigt YAML-tag"),
+    ("while scanning a directive", "ugyldigt direktiv efter '%'"),
+    ("while parsing a quoted scalar", "fejl i tekst med anførselstegn"),
+    ("while scanning a simple key", "en nøgle uden ':' efter sig (forkert indrykning?)"),
+    ("could not find expected", "forventede et andet tegn her"),
+    ("did not find expected", "uventet indhold her (forkert indrykning eller manglende tegn?)"),
+    ("found character", "et tegn, der ikke må stå her"),
 ]
 
 
@@ -318,6 +553,35 @@ def _syntax_problem(exc: Any, text: str, display: str) -> Problem:
             line,
             column,
         )
+    # Where it was opened says more than where the parser gave up (often the end of the file).
+    ctx = exc.context_mark
+    context = str(exc.context or "")
+    at_end = line >= len(lines) and not "".join(lines[line - 1:]).strip()
+    if ctx is not None and "quoted scalar" in context and "end of stream" in raw:
+        return yaml_problem(
+            "Y001",
+            "YAML-syntaksfejl: anførselstegnet her lukkes aldrig; resten af filen bliver "
+            "læst som en del af teksten.",
+            display, ctx.line + 1, ctx.column + 1,
+        )
+    if ctx is not None and "directive" in context:
+        line, column = ctx.line + 1, ctx.column + 1
+    if ctx is not None and "while parsing a flow" in context:
+        kind = "liste i [ ]" if "sequence" in context else "mapping i { }"
+        closing = "]" if "sequence" in context else "}"
+        if at_end:
+            return yaml_problem(
+                "Y001",
+                f"YAML-syntaksfejl: en {kind}, der begynder her, lukkes aldrig med '{closing}'.",
+                display, ctx.line + 1, ctx.column + 1,
+            )
+        return yaml_problem(
+            "Y001",
+            f"YAML-syntaksfejl: forventede ',' eller '{closing}' i en {kind}, der begynder på "
+            f"linje {ctx.line + 1}, kolonne {ctx.column + 1} (mangler et komma, eller er "
+            f"'{closing}' glemt?).",
+            display, line, column,
+        )
     danish = next((da for en, da in _SYNTAX_DA if en in raw), None)
     detail = danish or "ugyldig YAML"
     return yaml_problem("Y001", f"YAML-syntaksfejl: {detail}.", display, line, column)
@@ -329,21 +593,23 @@ class _Builder:
         self.source_map = SourceMap()
         self.problems: list[Problem] = []
         self.count = 0
+        from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+        self._kinds = (MappingNode, ScalarNode, SequenceNode)
 
     def _pos(self, node: Any) -> tuple[int, int]:
         return node.start_mark.line + 1, node.start_mark.column + 1
 
     def build(self, node: Any, path: PathKey, depth: int, key_node: Any = None) -> Any:
-        from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
-
+        MappingNode, ScalarNode, SequenceNode = self._kinds
         self.count += 1
         if self.count > MAX_NODES:
             line, col = self._pos(node)
             raise _TooMuch(
                 yaml_problem(
                     "Y007",
-                    f"Filen udfolder sig til mere end {MAX_NODES:,} værdier "
-                    "(aliaser der henviser til aliaser?). Filen er ikke indlæst.".replace(",", "."),
+                    f"Filen udfolder sig til mere end {_num(MAX_NODES)} værdier "
+                    "(aliaser, der henviser til aliaser?). Filen er ikke indlæst.",
                     self.display,
                     line,
                     col,
@@ -450,6 +716,8 @@ class _Builder:
             return True
         if _FALSE.match(value):
             return False
+        if len(value) > 100 and (_INT10.match(value) or _INT16.match(value) or _INT8.match(value)):
+            return value  # not a number anyone means; int() of 4,300+ digits even raises
         if _INT10.match(value):
             return int(value)
         if _INT8.match(value):

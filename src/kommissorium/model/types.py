@@ -67,6 +67,10 @@ class Count(Strict):
     def _compact(cls, value: Any) -> Any:
         if isinstance(value, bool):
             raise ValueError("forventede et antal, fik en sandhedsværdi")
+        if isinstance(value, float):
+            if not value.is_integer():
+                raise ValueError(f"forventede et helt antal, fik tallet {value:g}".replace(".", ","))
+            value = int(value)
         if isinstance(value, int):
             return {"mindst": value, "højst": value}
         if isinstance(value, str):
@@ -108,9 +112,9 @@ class Count(Strict):
 class Frequency(Strict):
     """How often per year: exact, a range, approximately, at least, and/or on demand."""
 
-    minimum: float | None = Field(None, alias="mindst", ge=0)
-    maximum: float | None = Field(None, alias="højst", ge=0)
-    approximately: float | None = Field(None, alias="omkring", ge=0)
+    minimum: float | None = Field(None, alias="mindst", ge=0, allow_inf_nan=False)
+    maximum: float | None = Field(None, alias="højst", ge=0, allow_inf_nan=False)
+    approximately: float | None = Field(None, alias="omkring", ge=0, allow_inf_nan=False)
     on_demand: bool = Field(False, alias="efter-behov")
     as_a_rule: bool = Field(False, alias="som-udgangspunkt")
 

@@ -34,6 +34,7 @@ _TYPE_DA = {
     "int_from_float": "et helt tal",
     "float_type": "et tal",
     "float_parsing": "et tal",
+    "finite_number": "et endeligt tal (ikke .inf eller .nan)",
     "bool_type": "true eller false",
     "bool_parsing": "true eller false",
     "list_type": "en liste",
@@ -237,7 +238,7 @@ def _problem(
         hint = f" Mente du '{best}'?" if best else ""
         return schema_problem(
             "S004",
-            f"'{where}' har den ugyldige værdi {describe(value)}; tilladt er {expected}.{hint}",
+            f"'{where}' kan ikke være {describe(value)}; tilladt er {expected}.{hint}",
             display,
             line,
             col,

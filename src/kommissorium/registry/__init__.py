@@ -246,7 +246,7 @@ def load_registry(extra: Iterable[tuple[Path, str]] = ()) -> tuple[Registry, lis
     for loc in base:
         registry.entries[loc.entry.key] = loc
     for path, display in extra:
-        got, probs = _entries(load_file(path, display))
+        got, probs = _entries(load_file(path, display, confine=path.parent))
         problems += probs
         for loc in got:
             if loc.entry.key in registry.entries:
