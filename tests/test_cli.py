@@ -42,7 +42,7 @@ def test_findings_exit_1_with_location_code_and_name(repo):
     assert result.exit_code == 1
     assert ("charters/nord/bad.yaml:4:1: fejl S001 Ukendt nøgle 'formaal'. "
             "Mente du 'formål'? [skema.ukendt-noegle]") in result.output
-    assert "1 fejl i 2 filer." in result.output
+    assert "1 fejl og 1 info i 2 filer." in result.output
     assert "Traceback" not in result.output
 
 

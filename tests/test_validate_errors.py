@@ -169,7 +169,7 @@ def test_every_file_is_reported_not_just_the_first(repo):
         repo(f"nord/bad{i}.yaml", "navn: [\n")
     repo("nord/good.yaml", "navn: God\ntype: forum\nområde: region-nordjylland\n")
     result = check([])
-    assert sorted({p.file for p in result.problems}) == [
+    assert sorted({p.file for p in result.problems if p.severity.value == "fejl"}) == [
         f"charters/nord/bad{i}.yaml" for i in range(3)
     ]
     assert result.files == 4
