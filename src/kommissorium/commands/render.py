@@ -137,6 +137,8 @@ def run_render(paths: list[Path], output: Path | None, formats: tuple[str, ...],
         elapsed = time.perf_counter() - started
         noun = "kommissorium" if rendered == 1 else "kommissorier"
         where = display_path(outdir, cwd)
+        if where.startswith(".."):
+            where = str(outdir)
         seconds = f"{elapsed:.1f}".replace(".", ",")
         msg = f"Gengav {rendered} {noun} som {', '.join(formats)} i {where}/ på {seconds} s."
         if failed:

@@ -443,7 +443,7 @@ class _Builder:
             return None, None
         base = count_text(low, high) if high != low or high is None else str(low)
         n = high if high is not None else low
-        noun = "fast medlem" if n == 1 and high == low else "faste medlemmer"
+        noun = "fast medlem" if n == 1 else "faste medlemmer"
         if per_unit:
             return (f"{base} + {' + '.join(per_unit)}",
                     f"I alt {base} {noun} og derudover {join(per_unit)}.")
@@ -665,11 +665,17 @@ class _Builder:
                 if sg.text:
                     blocks += [Paragraph(p) for p in _paras(sg.text)]
         else:
-            out = []
+            # Relations to the same bodies share one sentence: "X refererer til og forbereder
+            # sager for Y." The body is named in the first sentence, "Organet" after that.
+            groups: dict[tuple[str, ...], list[str]] = {}
             for _key, attr, verb in RELATION_EDGES:
-                targets = getattr(r, attr)
+                targets = tuple(getattr(r, attr))
                 if targets:
-                    out.append(f"{self.name} {verb} {self.refs(targets)}.")
+                    groups.setdefault(targets, []).append(verb)
+            out = []
+            for i, (targets, verbs) in enumerate(groups.items()):
+                subject = self.name if i == 0 else "Organet"
+                out.append(f"{subject} {join(verbs)} {self.refs(targets)}.")
             if out:
                 blocks.append(Paragraph(" ".join(out)))
             if r.may_establish:
