@@ -141,3 +141,27 @@ def test_suppression_in_the_corpus(corpus: Path) -> None:
     (corpus / SSF).write_text(text, encoding="utf-8")
     result = check([corpus], cwd=corpus)
     assert not [p for p in result.problems if p.code in ("P001", "K001")]
+
+
+def test_member_count_of_a_frame_is_the_range_over_its_klynger(tmp_path: Path) -> None:
+    from kommissorium.corpus import load_corpus
+
+    root = tmp_path / "charters"
+    (root / "syd").mkdir(parents=True)
+    (root / "syd" / "ramme.yaml").write_text(
+        "navn: Ramme\ntype: fagligt-strategisk\nområde: region-syddanmark\nramme: true\n"
+        "sammensætning:\n  medlemmer:\n"
+        "    - {rolle: repræsentant, fra: region-syddanmark, antal: 3}\n"
+        "    - {rolle: direktør, for-hver: kommune}\n"
+        "    - {rolle: praktiserende læge, udpeget-af: plo-syddanmark, antal: 2}\n"
+        "    - {rolle: fagperson, efter-behov: true}\n",
+        encoding="utf-8")
+    for key in ("fyn", "lillebaelt"):
+        (root / "syd" / f"{key}.yaml").write_text(
+            f"navn: Klynge {key}\ntype: fagligt-strategisk\nområde: klynge-syddanmark-{key}\n"
+            "udbygger: syd/ramme\n", encoding="utf-8")
+    cs = load_corpus(root, tmp_path)
+    assert str(cs.member_count("syd/fyn")) == "14"         # 3 + 9 kommuner + 2
+    assert str(cs.member_count("syd/lillebaelt")) == "9"   # 3 + 4 kommuner + 2
+    assert str(cs.member_count("syd/ramme")) == "9-14"
+    assert [f.id for f in cs.derived_from("syd/ramme")] == ["syd/fyn", "syd/lillebaelt"]
