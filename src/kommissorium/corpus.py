@@ -240,10 +240,6 @@ class CharterSet:
         """The charters that extend ``frame_id`` directly (``udbygger: frame_id``)."""
         return [f for f in self.valid() if f.charter.extends == frame_id and f.id != frame_id]
 
-    def derived_from(self, frame_id: str) -> list[CharterFile]:
-        """The charters that extend ``frame_id`` directly (``udbygger: frame_id``)."""
-        return [f for f in self.valid() if f.charter.extends == frame_id and f.id != frame_id]
-
     def member_count(self, charter_id: str, _seen: frozenset[str] = frozenset()) -> MemberCount | None:
         """Permanent members (not on-demand, not observers), from the registry expansion.
 
