@@ -113,3 +113,31 @@ def test_atomic_write_replaces_and_leaves_no_temporary_files(tmp_path: Path) -> 
     atomic_write(target, b"second")
     assert target.read_bytes() == b"second"
     assert [p.name for p in target.parent.iterdir()] == ["x.html"]
+
+
+def test_broken_user_template_is_a_located_danish_error(tmp_path: Path) -> None:
+    tpl = tmp_path / "tpl"
+    tpl.mkdir()
+    (tpl / "kommissorium.md.j2").write_text("linje 1\n{{ doc.findes_ikke }}\n", encoding="utf-8")
+    (tpl / "kommissorium.typ.j2").write_text("#let x = (\n", encoding="utf-8")
+    out = tmp_path / "o"
+    result = _invoke(str(FIXTURES / "test" / "ramme.yaml"), "-o", str(out), "-f", "md",
+                     "--template", str(tpl))
+    assert result.exit_code == 1
+    assert "skabelonfejl i " in result.output and "kommissorium.md.j2:2" in result.output
+    result = _invoke(str(FIXTURES / "test" / "ramme.yaml"), "-o", str(out), "-f", "pdf",
+                     "--template", str(tpl))
+    assert result.exit_code == 1
+    assert "Typst kunne ikke lave PDF'en" in result.output and "linje 1" in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists() or not any(out.rglob("*.pdf"))
+
+
+def test_typst_template_may_not_import_packages(tmp_path: Path) -> None:
+    tpl = tmp_path / "tpl"
+    tpl.mkdir()
+    (tpl / "kommissorium.typ.j2").write_text('#import "@preview/x:0.1.0": *\nhej\n', encoding="utf-8")
+    result = _invoke(str(FIXTURES / "test" / "ramme.yaml"), "-o", str(tmp_path / "o"), "-f", "pdf",
+                     "--template", str(tpl))
+    assert result.exit_code == 1
+    assert "henter intet fra nettet" in result.output

@@ -49,11 +49,16 @@ def render_text(doc: Document, kind: str, search: tuple[Path, ...] = ()) -> str:
         template = env.get_template(TEMPLATES[kind])
         return template.render(context(doc, kind))
     except TemplateError as exc:
-        where = ""
-        if getattr(exc, "filename", None):
-            where = f" i {exc.filename}"
-            if getattr(exc, "lineno", None):
-                where += f":{exc.lineno}"
+        import traceback
+
+        filename, lineno = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+        if not filename:
+            # Runtime errors: Jinja2 puts the template line into the traceback.
+            for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+                if frame.filename.endswith(".j2"):
+                    filename, lineno = frame.filename, frame.lineno
+                    break
+        where = f" i {filename or TEMPLATES[kind]}" + (f":{lineno}" if lineno else "")
         raise RenderError(f"skabelonfejl{where}: {exc}") from None
 
 
@@ -106,8 +111,12 @@ def compile_pdf(source: str, doc: Document, search: tuple[Path, ...] = ()) -> by
         )
     except typst.TypstError as exc:
         hints = "; ".join(getattr(exc, "hints", None) or [])
+        where = ""
+        m = re.search(r":(\d+):(\d+)", getattr(exc, "diagnostic", "") or "")
+        if m:
+            where = f" i den genererede Typst-kilde, linje {m[1]}, kolonne {m[2]}"
         raise RenderError(
-            f"Typst kunne ikke lave PDF'en: {getattr(exc, 'message', exc)}"
+            f"Typst kunne ikke lave PDF'en{where}: {getattr(exc, 'message', exc)}"
             + (f" ({hints})" if hints else "")
         ) from None
     if not isinstance(pdf, bytes):  # pragma: no cover - pdf output is one file
