@@ -165,3 +165,22 @@ def test_member_count_of_a_frame_is_the_range_over_its_klynger(tmp_path: Path) -
     assert str(cs.member_count("syd/lillebaelt")) == "9"   # 3 + 4 kommuner + 2
     assert str(cs.member_count("syd/ramme")) == "9-14"
     assert [f.id for f in cs.derived_from("syd/ramme")] == ["syd/fyn", "syd/lillebaelt"]
+
+
+def test_a_2022_charter_naming_the_sundhedskoordinationsudvalg(corpus: Path) -> None:
+    _need(NORD_FS, "nordjylland/sundhedskoordinationsudvalget.yaml")
+    text = _edit(corpus, NORD_FS, "  opgaver-fra: nordjylland/strategisk-sundhedsforum\n",
+                 "  opgaver-fra: nordjylland/sundhedskoordinationsudvalget\n")
+    line, col = _pos(text, "nordjylland/sundhedskoordinationsudvalget")
+    result = check([corpus], cwd=corpus)
+    found = [p for p in result.problems if p.code == "N003"]
+    assert [(p.file, p.line, p.column) for p in found] == [(NORD_FS, line, col)]
+    assert "30. juni 2022" in found[0].message and "august 2022" in found[0].message
+
+
+def test_a_2022_text_naming_the_sundhedskoordinationsudvalg(corpus: Path) -> None:
+    _need(NORD_FS, "nordjylland/sundhedskoordinationsudvalget.yaml")
+    text = _edit(corpus, NORD_FS, "tilgængelige på Sundhedsaftalens hjemmeside.",
+                 "tilgængelige på Sundhedsaftalens hjemmeside og sendes til Sundhedskoordinationsudvalget.")
+    line, col = _pos(text, "Sundhedskoordinationsudvalget.")
+    assert _findings(corpus, "N004") == [(NORD_FS, line, col)]
