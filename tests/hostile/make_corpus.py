@@ -140,6 +140,8 @@ CASES: list[Case] = [
          "C1 control U+0080 (a CP1252 byte read as Latin-1)"),
     Case("tegn-escape-sekvens.yaml", swap("navn: Fælles Testudvalg", "navn: \x1b[31mFælles Testudvalg\x1b[0m"),
          "Y004", 1, 7, "terminal escape sequence in a value (colours CI logs)"),
+    Case("tegn-escape-i-citat.yaml", swap("navn: Fælles Testudvalg", 'navn: "\\e[31mFælles\\a Testudvalg"'),
+         "Y004", 1, 7, "terminal escape written as a YAML escape in double quotes"),
     # --- empty (Y005) ------------------------------------------------------------------------
     Case("tom.yaml", b"", "Y005", 1, 1, "zero bytes"),
     Case("tom-kun-kommentarer.yaml", "# Kommissorium\n# skrives senere\n", "Y005", 1, 1, "comments only"),

@@ -636,6 +636,8 @@ class _Builder:
         if isinstance(node, ScalarNode):
             if tag != _STR:
                 self._bad_tag(node)
+            if not _plain(node) and _FORBIDDEN_CHAR.search(node.value):
+                self._escaped_control(node)
             return self._scalar(node)
         if isinstance(node, SequenceNode):
             if tag != _SEQ:
@@ -661,6 +663,8 @@ class _Builder:
                     continue
                 if knode.tag != _STR:
                     self._bad_tag(knode)
+                if not _plain(knode) and _FORBIDDEN_CHAR.search(knode.value):
+                    self._escaped_control(knode)
                 key = knode.value
                 if key == "<<" and _plain(knode):
                     self.problems.append(
@@ -690,6 +694,22 @@ class _Builder:
                 result[key] = self.build(vnode, path + (key,), depth + 1, knode)
             return result
         return None  # pragma: no cover - libyaml has no other node kinds
+
+    def _escaped_control(self, node: Any) -> None:
+        """A control character written as an escape ("\\e[31m", "\\a") would reach terminals,
+        CI logs and documents; refuse it like the raw character."""
+        ch = _FORBIDDEN_CHAR.search(node.value)[0]
+        line, col = self._pos(node)
+        self.problems.append(
+            yaml_problem(
+                "Y004",
+                f"Teksten indeholder kontroltegnet U+{ord(ch):04X} (skrevet som escape-sekvens); "
+                "kontroltegn er ikke tilladt i et kommissorium. Slet det.",
+                self.display,
+                line,
+                col,
+            )
+        )
 
     def _bad_tag(self, node: Any) -> None:
         line, col = self._pos(node)
