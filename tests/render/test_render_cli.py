@@ -141,3 +141,21 @@ def test_typst_template_may_not_import_packages(tmp_path: Path) -> None:
                      "--template", str(tpl))
     assert result.exit_code == 1
     assert "henter intet fra nettet" in result.output
+
+
+def test_rendering_charters_gives_pdf_html_and_markdown_per_charter(tmp_path: Path, corpus_cs) -> None:
+    from pypdf import PdfReader
+
+    from .conftest import CORPUS
+
+    out = tmp_path / "build"
+    result = _invoke(str(CORPUS), "-o", str(out), "-j", "2")
+    broken = {p.file for p in corpus_cs.problems if p.severity.value == "fejl"}
+    valid = [f for f in corpus_cs.valid() if f.display not in broken]
+    assert result.exit_code == (1 if broken else 0), result.output
+    assert len(valid) >= 5
+    expected = sorted(f"{f.id}.{fmt}" for f in valid for fmt in ("pdf", "html", "md"))
+    assert _files(out) == expected
+    for f in valid[:3]:
+        reader = PdfReader(out / f"{f.id}.pdf")
+        assert corpus_cs.charter(f.id).name.split()[0] in reader.pages[0].extract_text()
