@@ -104,8 +104,10 @@ PARTIES = {
 UNIT_NOUNS = {"kommune": ("kommune", "kommuner"), "klynge": ("sundhedsklynge", "sundhedsklynger"),
               "region": ("region", "regioner")}
 
-#: Name the units a seat is expanded over when there are at most this many.
+#: Name the units a seat is expanded over when there are at most this many…
 NAME_UNITS_UP_TO = 12
+#: …and, when they are all the kommuner of a region or the country, at most this many.
+NAME_ALL_UP_TO = 6
 
 
 @dataclass(frozen=True)
@@ -343,6 +345,9 @@ class _Builder:
         units = list(es.units)
         area = self.cs.registry.get(es.seat.within or self.c.area)
         if area is not None and area.kind in ("region", "land"):
+            # "hver af de 11 kommuner" in a region needs no list; a klynge's kommuner do.
+            if len(units) > NAME_ALL_UP_TO:
+                return None
             units.sort(key=lambda u: _collate(u.name))  # a klynge keeps its own order
         names = [u.name for u in units]
         if es.seat.for_each is not None and es.seat.for_each.value == "kommune":
@@ -379,7 +384,14 @@ class _Builder:
                 if comp.minimum_only else f"{self.name} består af følgende medlemmer:"
             )
             blocks += [Paragraph(p) for p in _paras(intro)]
-            rows = tuple(self._row(es) for es in self.cs.seats(self.id))
+            rows_list, seen_details = [], set()
+            for es in self.cs.seats(self.id):
+                row = self._row(es)
+                if row.detail and row.detail in seen_details:
+                    row = MemberRow(row.count, row.text, None)  # named once is enough
+                seen_details.add(row.detail)
+                rows_list.append(row)
+            rows = tuple(rows_list)
             total_str, total_text = self._totals()
             blocks.append(MemberTable(rows, total_str, total_text))
         elif comp.intro:
