@@ -265,6 +265,11 @@ def load_text(text: str, path: Path | None = None, display: str = "<tekst>") -> 
     bad = _FORBIDDEN_CHAR.search(text)
     if bad is not None:
         return _failed(path, display, _forbidden_char(text, bad.start(), display), text)
+    from kommissorium.load.fast import build_clean
+
+    clean = build_clean(text)  # one pass for clean documents; None: take the full path below
+    if clean is not None:
+        return LoadedDocument(path, display, clean[0], clean[1], [], text)
     try:
         _prescan(text, display)
     except _TooMuch as exc:
