@@ -27,3 +27,20 @@ test: $(STAMP)
 
 clean:
 	rm -rf build .pytest_cache
+
+# Benchmark at national scale (2,000 generated charters); writes bench/RESULTS.md.
+.PHONY: bench
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+# Long property-based fuzz run (hypothesis, tests/test_properties.py): FUZZ_EXAMPLES cases per
+# property, 8 properties (≥ 10,000 cases) over validate, render, diff and fmt; then the big
+# hostile inputs with their time and memory. Cases per property go to build/fuzz.json.
+FUZZ_EXAMPLES ?= 1300
+.PHONY: fuzz
+fuzz: $(STAMP)
+	mkdir -p build
+	HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_REPORT=$(CURDIR)/build/fuzz.json \
+		$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_properties.py
+	cat build/fuzz.json
+	$(BIN)/python tests/hostile/measure.py
