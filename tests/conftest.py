@@ -18,6 +18,13 @@ formål: At afprøve kommissorium.
 """
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden", action="store_true", default=False,
+        help="Rewrite golden files (tests/render/golden/) instead of comparing with them.",
+    )
+
+
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """A temporary repository with an empty charters/ folder; cwd is its root.

@@ -1,6 +1,6 @@
-"""Fixtures for the render tests and the ``--update-golden`` option.
+"""Fixtures for the render tests and the ``--update-golden`` flag (registered in tests/conftest.py).
 
-``pytest tests/render --update-golden`` (or ``UPDATE_GOLDEN=1 pytest …``) rewrites the golden
+``pytest --update-golden`` (or ``UPDATE_GOLDEN=1 pytest …``) rewrites the golden
 files in tests/render/golden/ instead of comparing against them.
 """
 
@@ -15,13 +15,6 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 FIXTURES = HERE / "fixtures" / "charters"
 CORPUS = REPO / "charters"
-
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--update-golden", action="store_true", default=False,
-        help="Skriv golden-filerne i tests/render/golden/ i stedet for at sammenligne.",
-    )
 
 
 @pytest.fixture(scope="session")
