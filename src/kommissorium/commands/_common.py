@@ -33,6 +33,13 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
             raise fail_usage(str(exc)) from None
         except KeyboardInterrupt:
             raise
+        except BrokenPipeError:
+            # The reader (e.g. `| head`) went away: stop quietly, as Unix tools do.
+            try:
+                sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - swallow the final flush
+            except OSError:
+                pass
+            raise typer.Exit(1) from None
         except Exception as exc:  # noqa: BLE001 - the last line of defence
             if os.environ.get("KOMMISSORIUM_DEBUG"):
                 traceback.print_exc()
