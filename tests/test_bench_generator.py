@@ -73,3 +73,56 @@ def test_generator_is_deterministic_and_exact() -> None:
 def test_too_small_a_count_is_refused() -> None:
     with pytest.raises(ValueError, match="skelet"):
         gen.build(count=10, regions=["nordjylland"])
+
+
+TYPED = """\
+navn: "Udvalg: 1"
+type: forum
+område: region-nordjylland
+tal: [1, -2, +3, 0o17, 0x1F, 1.5, .5, -.inf, .nan, 1e3, "7", '8']
+sand: [true, True, TRUE, false, False, ~, null, Null, "", yes, no, on, off]
+tekst: |
+  Linje 1
+  Linje 2
+datoer: [2022-06-23, 2022-08, august 2022]
+"1": nøgle, der ligner et tal
+tom:
+liste:
+  - {a: 1, b: [x, {c: d}]}
+  - - indlejret
+"""
+
+
+def test_fast_loader_equals_full_loader(small: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The one-pass loader (load/fast.py) gives the same data and positions as the full path."""
+    import kommissorium.load.fast as fast
+    from kommissorium.load.yaml import load_text
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((small / "charters").rglob("*.yaml"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "charters").rglob("*.yaml"))]
+    texts.append(TYPED)
+    quick = [fast.build_clean(t) for t in texts]
+    assert all(q is not None for q in quick)
+    monkeypatch.setattr(fast, "build_clean", lambda text: None)
+    for text, (data, source_map) in zip(texts, quick):
+        full = load_text(text)
+        assert full.problems == []
+        assert repr(full.data) == repr(data)
+        assert list(full.source_map.positions.items()) == list(source_map.positions.items())
+
+
+@pytest.mark.parametrize("text", [
+    "a: &x 1\nb: *x\n",            # anchors and aliases
+    "a: !!str 1\n",                # explicit tags
+    "a: 1\na: 2\n",                # duplicate keys
+    "? [a]\n: 1\n",                # complex keys
+    "<<: {a: 1}\n",                # merge key
+    "- a\n",                       # not a mapping
+    "a: 1\n---\nb: 2\n",           # two documents
+    'a: "\\e[31m"\n',              # escaped control character
+    "a: [1, 2\n",                  # syntax error
+])
+def test_fast_loader_leaves_the_rest_to_the_full_path(text: str) -> None:
+    from kommissorium.load.fast import build_clean
+
+    assert build_clean(text) is None

@@ -15,6 +15,11 @@ from __future__ import annotations
 from typing import Any
 
 
+#: First characters of every plain scalar that YAML 1.2 core types as other than a string
+#: (null, true/false, numbers, .inf/.nan); see ``yaml._Builder._scalar``.
+_MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")
+
+
 def build_clean(text: str) -> tuple[dict[str, Any], Any] | None:
     """``(data, SourceMap)`` for a clean single mapping document, else ``None``."""
     from ruamel.yaml.cyaml import CBaseLoader
@@ -68,7 +73,10 @@ def build_clean(text: str) -> tuple[dict[str, Any], Any] | None:
                             return None
                         top[3], top[4], top[5] = value, line, col
                         continue
-                    item: Any = scalar(event)
+                    if plain and value and value[0] not in _MAYBE_TYPED:
+                        item: Any = value  # cannot be null, a boolean or a number
+                    else:
+                        item = scalar(event)
                     child = None
                 else:
                     if len(stack) + 1 > max_depth:
