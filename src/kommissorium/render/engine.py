@@ -76,8 +76,42 @@ def compiler(search: tuple[Path, ...] = ()) -> Any:
     if _compiler is None:
         import typst
 
-        _compiler = typst.Compiler(font_paths=_font_dirs(search), ignore_system_fonts=True)
+        # No package folders: packages cached in ~/.cache/typst lie outside the project.
+        nowhere = str(Path(__file__).resolve().parent / "_ingen-typst-pakker")
+        _compiler = typst.Compiler(font_paths=_font_dirs(search), ignore_system_fonts=True,
+                                   package_path=nowhere, package_cache_path=nowhere)
     return _compiler
+
+
+def typst_root(search: tuple[Path, ...] = ()) -> Path:
+    """The only folder Typst may read files from (``#read``, ``#image``): the first template
+    folder, else the packaged templates. Never the repository root, which holds ``.git/config``
+    (CI credentials) and every other file of the checkout."""
+    from kommissorium.render.environment import packaged_templates
+
+    return next((p for p in search if p.is_dir()), packaged_templates())
+
+
+#: Every proxy variable points at a closed local port while Typst compiles: a template that builds
+#: a package import at run time (``#import ("@pre" + "view/…")``) cannot download anything.
+_DEAD_PROXY = "http://127.0.0.1:9"
+_PROXY_VARS = ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy")
+
+
+class _Offline:
+    def __enter__(self) -> None:
+        self.saved = {k: os.environ.get(k) for k in (*_PROXY_VARS, "NO_PROXY", "no_proxy")}
+        for k in _PROXY_VARS:
+            os.environ[k] = _DEAD_PROXY
+        os.environ.pop("NO_PROXY", None)
+        os.environ.pop("no_proxy", None)
+
+    def __exit__(self, *exc: object) -> None:
+        for k, v in self.saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
 
 
 def _timestamp(doc: Document) -> datetime | None:
@@ -103,12 +137,14 @@ def compile_pdf(source: str, doc: Document, search: tuple[Path, ...] = ()) -> by
     import typst
 
     try:
-        pdf = compiler(search).compile(
-            source.encode("utf-8"),
-            format="pdf",
-            pdf_standards=PDF_STANDARDS,
-            timestamp=_timestamp(doc),
-        )
+        with _Offline():
+            pdf = compiler(search).compile(
+                source.encode("utf-8"),
+                format="pdf",
+                pdf_standards=PDF_STANDARDS,
+                timestamp=_timestamp(doc),
+                root=str(typst_root(search)),
+            )
     except typst.TypstError as exc:
         hints = "; ".join(getattr(exc, "hints", None) or [])
         where = ""
