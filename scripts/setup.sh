@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(graphviz poppler-utils fonts-liberation2 git)
+APT_PACKAGES=(graphviz poppler-utils fonts-liberation2 git chromium)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
