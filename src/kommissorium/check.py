@@ -82,6 +82,9 @@ def check(paths: list[Path], cwd: Path | None = None, strict_rules: bool = True)
         problems += [p for p in found if _selected(p, targets, cs, cwd)]
         files += sum(
             1 for f in cs.files
-            if not targets or any(f.path.resolve() == t or t in f.path.resolve().parents for t in targets)
+            if not targets
+            # the whole folder asked for: a plain file below it counts without resolving its path
+            or (root in targets and not f.path.is_symlink())
+            or any(f.path.resolve() == t or t in f.path.resolve().parents for t in targets)
         )
     return CheckResult(sort_problems(problems), files, corpora)

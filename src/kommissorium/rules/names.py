@@ -3,10 +3,11 @@ references to bodies that did not exist at the charter's date, outdated names in
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 from typing import Iterator
 
 from kommissorium.corpus import CharterFile, CharterSet, refs_in
@@ -138,14 +139,17 @@ def near_miss(cs: CharterSet) -> Iterator[Finding]:
     exact: set[str] = set()
     for n in names:
         exact |= _stems(_compact(n.text))
-    candidates: dict[str, list[tuple[str, int, _Name]]] = {}
-    for n in names:
+    # bucketed by first two letters and number of words: a window of words is compared only
+    # with names of one word more, as many or one fewer (``_judge``), in the names' order
+    candidates: dict[tuple[str, int], list[tuple[int, str, int, _Name]]] = {}
+    for order, n in enumerate(names):
         entry = cs.registry.get(n.key)
         if entry is not None and entry.kind in ("kommune", "region", "land"):
             continue
         comp = _compact(n.text)
         if len(comp) >= 12:
-            candidates.setdefault(comp[:2], []).append((comp, len(n.text.split()), n))
+            bucket = candidates.setdefault((comp[:2], len(n.text.split())), [])
+            bucket.append((order, comp, len(n.text.split()), n))
     if not candidates:
         return
     cache: dict = {}
@@ -172,7 +176,7 @@ def near_miss(cs: CharterSet) -> Iterator[Finding]:
                 )
 
 
-def _scan(text: str, exact: set[str], candidates: dict[str, list[tuple[str, int, _Name]]],
+def _scan(text: str, exact: set[str], candidates: dict[tuple[str, int], list[tuple[int, str, int, _Name]]],
           cache: dict) -> list[tuple[int, int, _Name]]:
     """Near misses in one text: (start, end, the name it nearly spells)."""
     words = list(_WORD.finditer(text))
@@ -201,7 +205,7 @@ def _stems(comp: str) -> frozenset[str]:
 
 
 def _near_miss_at(words: list, i: int, text: str, exact: set[str],
-                  candidates: dict[str, list[tuple[str, int, _Name]]],
+                  candidates: dict[tuple[str, int], list[tuple[int, str, int, _Name]]],
                   cache: dict) -> tuple[int, _Name] | None:
     """A window of words starting at ``i`` that nearly (not exactly) spells a known name."""
     for size in (1, 2, 3, 4, 5):
@@ -227,11 +231,14 @@ _MISSING = object()
 
 
 def _judge(comp: str, size: int, exact: set[str],
-           candidates: dict[str, list[tuple[str, int, _Name]]]) -> object:
+           candidates: dict[tuple[str, int], list[tuple[int, str, int, _Name]]]) -> object:
     stems = _stems(comp)
     if stems & exact:
         return _KNOWN
-    for cand, n_words, n in candidates.get(comp[:2], ()):
+    first = comp[:2]
+    near = [candidates[k] for k in ((first, size - 1), (first, size), (first, size + 1))
+            if k in candidates]
+    for _, cand, n_words, n in (near[0] if len(near) == 1 else heapq.merge(*near)):
         if abs(len(cand) - len(comp)) > 6:
             continue
         if n_words == size:
