@@ -274,7 +274,7 @@ def test_interrupted_render_leaves_no_half_written_file(sig: int, tmp_path: Path
     os.killpg(proc.pid, sig)
     proc.communicate(timeout=60)
     finals = [p for p in out.iterdir() if not p.name.startswith(".")]
-    assert finals, "nothing rendered before the interruption"
+    assert finals, f"nothing rendered before the interruption: {sorted(os.listdir(out))}"
     for p in finals:
         data = p.read_bytes()
         if p.suffix == ".pdf":
@@ -282,7 +282,7 @@ def test_interrupted_render_leaves_no_half_written_file(sig: int, tmp_path: Path
         else:
             assert data.rstrip().endswith(b"</html>"), p.name
     if sig == signal.SIGINT:  # a clean interruption also removes its temporary file
-        assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
+        assert [p.name for p in out.iterdir() if p.name.startswith(".")] == [], sorted(os.listdir(out))
 
 
 # -- charters are never changed ----------------------------------------------------------------
