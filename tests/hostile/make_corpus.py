@@ -256,6 +256,10 @@ CASES: list[Case] = [
     Case("id-absolut.yaml", "id: /etc/passwd\n" + BASE, "S005", 1, 5, "an absolute id"),
     Case("henvisning-ukendt.yaml", plus("relationer:\n  refererer-til: hostile/findes-ikke\n"), "R001", 15, 18,
          "a reference to no charter"),
+    Case("henvisning-selv.yaml", plus("relationer:\n  refererer-til: hostile/henvisning-selv\n"), "X001", 15, 18,
+         "a body that reports to itself"),
+    Case("udbygger-selv.yaml", plus("udbygger: hostile/udbygger-selv\n"), "F006", 14, 11,
+         "a charter that extends itself"),
     Case("dublet-id.yml", BASE, "S005", 1, 1, "same id as dublet-id.yaml", "hostile/dublet-id.yml"),
 ]
 
@@ -270,7 +274,7 @@ GOOD: dict[str, bytes] = {
     "godt-bom-crlf.yaml": b"\xef\xbb\xbf" + BASE.replace("\n", "\r\n").encode("utf-8"),
     "godt-uden-slutlinjeskift.yaml": BASE.rstrip("\n").encode("utf-8"),
     "godt-yaml11-faelder.yaml": plus(
-        "forkortelse: NO\nversion: 1_000\nandre-navne: [on, off, yes, 'no']\ntitel: 12:30\n"
+        "forkortelse: NO\nversion: 2022-06-23\nandre-navne: [on, off, yes, 'no', 1_000]\ntitel: 12:30\n"
         "dato: 2022-06-23\nkilde: \"Tekst med {{ 7*7 }} og {% raw %} og <script>alert(1)</script>\"\n"
     ).encode("utf-8"),
     "godt-unicode.yaml": swap("navn: Fælles Testudvalg", "navn: Ærø–Østjysk Sundhedsråd “2024” ☃ 𝔘").encode("utf-8"),
