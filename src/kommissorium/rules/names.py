@@ -3,7 +3,6 @@ references to bodies that did not exist at the charter's date, outdated names in
 
 from __future__ import annotations
 
-import heapq
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -139,16 +138,16 @@ def near_miss(cs: CharterSet) -> Iterator[Finding]:
     exact: set[str] = set()
     for n in names:
         exact |= _stems(_compact(n.text))
-    # bucketed by first two letters and number of words: a window of words is compared only
-    # with names of one word more, as many or one fewer (``_judge``), in the names' order
-    candidates: dict[tuple[str, int], list[tuple[int, str, int, _Name]]] = {}
+    # bucketed by first two letters, number of words and length: a window of words is compared
+    # only with names of one word more, as many or one fewer and of nearly its length (``_judge``)
+    candidates: dict[tuple[str, int, int], list[tuple[int, str, int, _Name]]] = {}
     for order, n in enumerate(names):
         entry = cs.registry.get(n.key)
         if entry is not None and entry.kind in ("kommune", "region", "land"):
             continue
         comp = _compact(n.text)
         if len(comp) >= 12:
-            bucket = candidates.setdefault((comp[:2], len(n.text.split())), [])
+            bucket = candidates.setdefault((comp[:2], len(n.text.split()), len(comp)), [])
             bucket.append((order, comp, len(n.text.split()), n))
     if not candidates:
         return
@@ -176,7 +175,7 @@ def near_miss(cs: CharterSet) -> Iterator[Finding]:
                 )
 
 
-def _scan(text: str, exact: set[str], candidates: dict[tuple[str, int], list[tuple[int, str, int, _Name]]],
+def _scan(text: str, exact: set[str], candidates: dict[tuple[str, int, int], list[tuple[int, str, int, _Name]]],
           cache: dict) -> list[tuple[int, int, _Name]]:
     """Near misses in one text: (start, end, the name it nearly spells)."""
     words = list(_WORD.finditer(text))
@@ -205,7 +204,7 @@ def _stems(comp: str) -> frozenset[str]:
 
 
 def _near_miss_at(words: list, i: int, text: str, exact: set[str],
-                  candidates: dict[tuple[str, int], list[tuple[int, str, int, _Name]]],
+                  candidates: dict[tuple[str, int, int], list[tuple[int, str, int, _Name]]],
                   cache: dict) -> tuple[int, _Name] | None:
     """A window of words starting at ``i`` that nearly (not exactly) spells a known name."""
     for size in (1, 2, 3, 4, 5):
@@ -231,22 +230,23 @@ _MISSING = object()
 
 
 def _judge(comp: str, size: int, exact: set[str],
-           candidates: dict[tuple[str, int], list[tuple[int, str, int, _Name]]]) -> object:
+           candidates: dict[tuple[str, int, int], list[tuple[int, str, int, _Name]]]) -> object:
     stems = _stems(comp)
     if stems & exact:
         return _KNOWN
-    first = comp[:2]
-    near = [candidates[k] for k in ((first, size - 1), (first, size), (first, size + 1))
-            if k in candidates]
-    for _, cand, n_words, n in (near[0] if len(near) == 1 else heapq.merge(*near)):
-        if abs(len(cand) - len(comp)) > 6:
-            continue
-        if n_words == size:
-            if 0 < min(_distance(st, cand, 2) for st in stems) <= 2:
-                return n
-        elif abs(n_words - size) == 1 and _stems(cand) & stems:
-            return n  # spaced differently: 'Strategisk Sundheds Forum'
-    return None
+    first, length = comp[:2], len(comp)
+    best: tuple[int, _Name] | None = None  # the first matching name in the names' order
+    for words in (size - 1, size, size + 1):
+        for chars in range(length - 6, length + 7):
+            for order, cand, n_words, n in candidates.get((first, words, chars), ()):
+                if best is not None and order >= best[0]:
+                    break
+                if n_words == size:
+                    if 0 < min(_distance(st, cand, 2) for st in stems) <= 2:
+                        best = (order, n)
+                elif _stems(cand) & stems:
+                    best = (order, n)  # spaced differently: 'Strategisk Sundheds Forum'
+    return best[1] if best is not None else None
 
 
 @rule(
