@@ -244,3 +244,16 @@ def test_registry_symlink_out_is_refused(tmp_path: Path):
     (reg / "ekstra.yaml").symlink_to("/etc/passwd")
     result = check([], cwd=tmp_path)
     assert ("charters/_register/ekstra.yaml", "Y012") in {(p.file, p.code) for p in result.problems}
+
+
+@pytest.mark.parametrize("name", ["Æble.yaml", "med mellemrum.yaml", "STOR.yaml", "esc\x1b[31mrød.yaml"])
+def test_file_name_that_is_no_id_is_reported(name: str, tmp_path: Path):
+    """Ids come from paths; a path others cannot refer to (or that colours a terminal) is an error."""
+    folder = tmp_path / "charters" / "nord"
+    folder.mkdir(parents=True)
+    shutil.copyfile(CORPUS / "godt-unicode.yaml", folder / name)
+    result = check([], cwd=tmp_path)
+    (p,) = [p for p in result.problems if p.code == "S005"]
+    assert p.file == f"charters/nord/{name}" and (p.line, p.column) == (1, 1)
+    assert "gyldigt id" in p.message and "\x1b" not in p.message
+    assert result.exit_code() == 1

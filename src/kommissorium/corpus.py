@@ -309,6 +309,18 @@ def load_charter(path: Path, root: Path, cwd: Path | None = None,
     doc = load_file(path, display, confine=root)
     cid = charter_id(path, root, dirs)
     problems = list(doc.problems)
+    from kommissorium.model.types import _REF
+    from kommissorium.model.validate import fold
+
+    if not _REF.match(cid):  # the id comes from the path: it must be one others can refer to
+        shown = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in cid)
+        better = fold(shown) if _REF.match(fold(shown)) else "omraade/organets-navn"
+        problems.append(schema_problem(
+            "S005",
+            f"Filens sti giver id'et '{shown}', som ikke er et gyldigt id: brug små ASCII-bogstaver, "
+            f"tal og '-' i mappe- og filnavne (æ→ae, ø→oe, å→aa), fx '{better}'.",
+            display, 1, 1,
+        ))
     charter = None
     if doc.data is not None and not problems:
         charter, schema = validate_model(Charter, doc.data, doc.source_map, display)
@@ -345,6 +357,8 @@ def refs_in(charter: Charter) -> Iterable[tuple[tuple[Any, ...], str]]:
     """Every reference a charter makes: (YAML path, ref)."""
     if charter.extends:
         yield ("udbygger",), charter.extends
+    if charter.replaced_by:
+        yield ("erstattet-af",), charter.replaced_by
     if charter.approved and charter.approved.by:
         yield ("godkendt", "af"), charter.approved.by
     yield ("område",), charter.area
