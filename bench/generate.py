@@ -962,6 +962,19 @@ KOMMUNE_BODIES: list[tuple[str, str, str, str]] = [
 ]
 
 
+def sizes(regions: list[str] | None = None) -> tuple[int, int]:
+    """(skeleton, maximum): the fewest and the most charters ``build`` makes for these regions."""
+    world = read_registry()
+    chosen = [r for r in world.regions if regions is None or r.short in regions]
+    gen = Gen(world, 0)
+    for r in chosen:
+        gen.region(r)
+        for kl in r.klynger:
+            gen.klynge(r, kl)
+    n_kommuner = sum(len(r.kommuner) for r in chosen)
+    return len(gen.out), len(gen.out) + n_kommuner * len(KOMMUNE_BODIES)
+
+
 def build(count: int = 2000, seed: int = 2024, regions: list[str] | None = None) -> dict[str, str]:
     """Charter id → YAML text, exactly ``count`` charters (at least the regional skeleton)."""
     world = read_registry()
