@@ -28,7 +28,7 @@ MEMORY_BOUND_MB = 150.0  # measured ≤ 55 MB
 EXPECTED = {
     "fil-50mb": (1, "Y008"),
     "linje-1mb": (0, None),
-    "vaerdier-1.6mio": (1, "Y008"),
+    "vaerdier-1-6mio": (1, "Y008"),
     "dybde-10000-lister": (1, "Y008"),
     "dybde-1mio-lister": (1, "Y008"),
     "dybde-10000-mappings": (1, "Y008"),

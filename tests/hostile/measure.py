@@ -152,7 +152,7 @@ def gen_many_files(path: Path) -> int:
 GENERATORS: dict[str, Callable[[Path], int]] = {
     "fil-50mb": gen_50mb,
     "linje-1mb": gen_1mb_line,
-    "vaerdier-1.6mio": gen_many_values,
+    "vaerdier-1-6mio": gen_many_values,
     "dybde-10000-lister": gen_deep_flow(10_000),
     "dybde-1mio-lister": gen_deep_flow(1_000_000),
     "dybde-10000-mappings": gen_deep_flow_map,
