@@ -388,8 +388,8 @@ def test_seed_004_klynge(slug: str):
     assert c.relations.annual_status_to == ["nordjylland/strategisk-sundhedsforum"]
     assert c.relations.tasks_from == ["nordjylland/strategisk-sundhedsforum"]
     assert c.secretariat.coordinates_with == ["nordjylland/koordineringsgruppen"]
-    assert "region-nordjylland" in c.secretariat.provided_by
-    assert set(c.secretariat.provided_by) - {"region-nordjylland"} == kommuner
+    # "Sekretariatsbetjeningen varetages i fællesskab mellem kommuner og region."
+    assert [p.value for p in c.secretariat.shared_between] == ["kommuner", "region"]
     assert c.publication.agendas_and_minutes == "Sundhedsaftalens hjemmeside"
 
 

@@ -85,6 +85,11 @@ KLYNGER = {
 }
 
 
+#: Spellings the charters use besides the official name.
+OTHER_NAMES = {"Vesthimmerlands": ["Vesthimmerland"], "Nordfyns": ["Nordfyn"]}
+PSYCHIATRY_OTHER_NAMES = {"region-syddanmark": ["Psykiatrisygehuset"]}
+
+
 def q(s: str) -> str:
     return '"' + s.replace('"', '\\"') + '"'
 
@@ -113,8 +118,11 @@ def main() -> None:
     out += ["", "kommuner:"]
     for r in rows:
         region = REGIONS[r["regionskode"]][0]
+        other = OTHER_NAMES.get(r["navn"])
+        extra = f", andre-navne: [{', '.join(other)}]" if other else ""
         out.append(
-            f"  - {{nøgle: {slug(r['navn'])}, navn: {r['navn']}, kode: {int(r['kommunekode'])}, region: {region}}}"
+            f"  - {{nøgle: {slug(r['navn'])}, navn: {r['navn']}, kode: {int(r['kommunekode'])}, "
+            f"region: {region}{extra}}}"
         )
     out += ["", "klynger:"]
     hospitals = []
@@ -150,7 +158,10 @@ def main() -> None:
             f"  - {{nøgle: plo-{short}, navn: PLO-{dname}, art: organisation, part: almen-praksis, område: {region_key},"
             f" andre-navne: [PLO {dname}]}}",
             f"  - {{nøgle: psykiatrien-{short}, navn: Psykiatrien i {region_name}, art: hospital, part: region,"
-            f" område: {region_key}}}",
+            f" område: {region_key}"
+            + (f", andre-navne: [{', '.join(PSYCHIATRY_OTHER_NAMES[region_key])}]"
+               if region_key in PSYCHIATRY_OTHER_NAMES else "")
+            + "}",
         ]
     out += [
         "  - {nøgle: kl, navn: KL, art: organisation, part: kommuner, område: landsdaekkende, andre-navne: [Kommunernes Landsforening]}",

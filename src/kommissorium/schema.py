@@ -17,6 +17,8 @@ while still rejecting unknown keys and wrong types. Descriptions are Danish: the
 
 from __future__ import annotations
 
+from kommissorium.model.charter import PARTY_ALIASES as _PARTY_ALIASES
+
 import json
 import os
 import tempfile
@@ -252,8 +254,8 @@ COMPACT_FORMS: dict[str, list[dict[str, Any]]] = {
     "Subgroup": [{"type": "string", "pattern": _REF_PATTERN}],
 }
 
-#: Extra spellings the shared chair accepts (see Chair._parties).
-PARTY_ALIASES = ["kommunerne", "kommune", "regionen", "hospitaler", "praksis"]
+#: Extra spellings a party list accepts (see model.charter._parties).
+PARTY_ALIASES = sorted(_PARTY_ALIASES)
 
 
 def _generator():

@@ -258,6 +258,8 @@ class _Builder:
             end = format_partial_date(c.valid.end) if c.valid.end else ""
             value = f"{start} – {end}" if start and end else (f"fra {start}" if start else f"til {end}")
             facts.append(Fact("Gyldig", value))
+        if c.replaced_by:
+            facts.append(Fact("Erstattet af", self.ref(c.replaced_by)))
         if c.version:
             facts.append(Fact("Version", c.version))
         return tuple(facts)
@@ -534,6 +536,9 @@ class _Builder:
             blocks += [Paragraph(p) for p in _paras(s.text)]
         else:
             sentences = []
+            if s.shared_between and not s.provided_by:
+                parties = join([PARTIES.get(p.value, p.value) for p in s.shared_between])
+                sentences.append(f"Sekretariatsbetjeningen varetages i fællesskab mellem {parties}.")
             if s.provided_by:
                 if len(s.provided_by) > 1:
                     sentences.append(

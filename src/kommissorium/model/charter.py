@@ -15,7 +15,8 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
+from typing_extensions import Annotated
 
 from kommissorium.model.types import (
     Count,
@@ -49,6 +50,20 @@ class Party(str, Enum):
     PATIENTS = "patienter"
     STATE = "stat"
     OTHER = "andet"
+
+
+PARTY_ALIASES = {"kommunerne": "kommuner", "kommune": "kommuner", "regionen": "region",
+                  "hospitaler": "region", "praksis": "almen-praksis"}
+
+
+def _parties(value: Any) -> Any:
+    if isinstance(value, list):
+        return [PARTY_ALIASES.get(v, v) if isinstance(v, str) else v for v in value]
+    return value
+
+
+#: Parties such as ``[kommuner, region]``; "kommunerne", "regionen" are accepted too.
+PartyList = Annotated[list[Party], BeforeValidator(_parties)]
 
 
 class ExpandOver(str, Enum):
@@ -166,25 +181,18 @@ class Officer(Strict):
 
 class Chair(Strict):
     chair: Officer | None = Field(None, alias="formand")
-    shared_between: list[Party] = Field(default_factory=list, alias="delt-mellem")
+    shared_between: PartyList = Field(default_factory=list, alias="delt-mellem")
     vice_chair: Officer | None = Field(None, alias="næstformand")
     agreed: str | None = Field(None, alias="aftales", description="Hvornår/hvordan formandskabet aftales.")
     duties: TextList = Field(default_factory=list, alias="opgaver")
     text: str | None = Field(None, alias="tekst")
     notes: TextList = Field(default_factory=list, alias="noter")
 
-    @field_validator("shared_between", mode="before")
-    @classmethod
-    def _parties(cls, value: Any) -> Any:
-        aliases = {"kommunerne": "kommuner", "kommune": "kommuner", "regionen": "region",
-                   "hospitaler": "region", "praksis": "almen-praksis"}
-        if isinstance(value, list):
-            return [aliases.get(v, v) if isinstance(v, str) else v for v in value]
-        return value
 
 
 class Secretariat(Strict):
     provided_by: RefList = Field(default_factory=list, alias="varetages-af")
+    shared_between: PartyList = Field(default_factory=list, alias="delt-mellem", description="Parterne, der i fællesskab varetager sekretariatet, fx [kommuner, region].")
     coordinates_with: RefList = Field(default_factory=list, alias="koordinerer-med")
     duties: TextList = Field(default_factory=list, alias="opgaver")
     text: str | None = Field(None, alias="tekst")
@@ -331,6 +339,7 @@ class Charter(Strict):
     date: PartialDate | None = Field(None, alias="dato", description="Dokumentets dato.")
     version: str | None = Field(None, alias="version")
     valid: Validity | None = Field(None, alias="gyldig")
+    replaced_by: Ref | None = Field(None, alias="erstattet-af", description="Det organ, der har afløst dette, når det ikke længere gælder.")
     source: str | None = Field(None, alias="kilde")
     headings: dict[SectionKey, str] = Field(default_factory=dict, alias="overskrifter")
     background: str | None = Field(None, alias="baggrund")

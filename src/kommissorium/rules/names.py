@@ -61,7 +61,7 @@ def _names(cs: CharterSet) -> list[_Name]:
         c = cf.charter
         for n in [c.name, c.short_name, *c.other_names]:
             if n:
-                out.append(_Name(n, cf.id, c.valid, None))
+                out.append(_Name(n, cf.id, c.valid, c.replaced_by))
     for loc in cs.registry.entries.values():
         e = loc.entry
         for n in [e.name, *e.other_names]:
@@ -311,7 +311,8 @@ def reference_in_force(cs: CharterSet) -> Iterator[Finding]:
         if when is None:
             continue
         for path, ref in refs_in(c):
-            if path == ("område",) or ref == cf.id:
+            if path in (("område",), ("erstattet-af",)) or ref == cf.id:
+                # the area has its own rule (G005); a successor naturally starts later
                 continue
             target = cs.get(ref)
             if target is not None and target.charter is not None:
@@ -319,9 +320,11 @@ def reference_in_force(cs: CharterSet) -> Iterator[Finding]:
                 if _in_force(tc.valid, when):
                     continue
                 line, col = target.at("gyldig")
+                after = (f" Det er erstattet af '{cs.name_of(tc.replaced_by)}'."
+                         if tc.replaced_by else "")
                 yield Finding(
                     f"'{tc.name}' ({ref}) gælder {_period(tc.valid)} (defineret i "
-                    f"{target.display}:{line}:{col}), men kommissoriet er dateret {_dated(c)}.",
+                    f"{target.display}:{line}:{col}), men kommissoriet er dateret {_dated(c)}.{after}",
                     **at(cf, *path),
                 )
                 continue
