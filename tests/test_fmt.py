@@ -143,3 +143,14 @@ def test_check_and_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     assert messy.read_text(encoding="utf-8") == "navn: X\ntype: forum   # t\nområde: region-nordjylland\n"
     assert not list(tmp_path.glob("charters/a/.*.tmp"))  # atomic write left no temp file
     assert runner.invoke(app, ["fmt", "--check"]).exit_code == 0
+
+
+def test_example_corpus_is_canonically_formatted() -> None:
+    """The committed charters are kept in fmt's canonical form (CI runs `fmt --check` too)."""
+    root = Path(__file__).resolve().parents[1] / "charters"
+    charters, registers = discover(root)
+    changed = [
+        str(p.relative_to(root)) for p in charters
+        if format_text(p.read_text(encoding="utf-8")) != p.read_text(encoding="utf-8")
+    ]
+    assert changed == []
