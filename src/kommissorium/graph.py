@@ -254,42 +254,41 @@ def _q(text: str) -> str:
 
 
 def to_dot(g: Graph) -> str:
-    """Regions as clusters; levels as rows (a label at the left, bodies of a level side by side)."""
+    """Regions as clusters, levels as nested clusters; edges lay the bodies out top to bottom.
+
+    Levels are not forced into rows across regions: that made one very wide picture with
+    mostly empty space. Within a region the relations (refers to, prepares for, frames) give
+    the vertical order, so the diagram stays compact and readable in print and on screen.
+    """
     out = [
         "digraph kommissorier {",
         f'  graph [charset="UTF-8", rankdir=TB, fontname="DejaVu Sans", fontsize=12, '
-        f'labelloc=t, label={_q(g.title)}, newrank=true, nodesep=0.3, ranksep=0.6];',
+        f'labelloc=t, label={_q(g.title)}, compound=true, nodesep=0.25, ranksep=0.45, '
+        'pack=true, packmode="clust"];',
         '  node [shape=box, style="rounded,filled", fontname="DejaVu Sans", fontsize=10];',
         '  edge [fontname="DejaVu Sans", fontsize=8, color="#555555"];',
     ]
     groups = _groups(g)
-    used_levels = sorted({lv for levels in groups.values() for lv in levels if lv}, key=_level_order)
-    # one row per level: an anchor label on the left, chained top to bottom
-    for lv in used_levels:
-        out.append(f"  {_q('niveau:' + lv)} [label={_q(LEVELS.get(lv, lv))}, shape=plaintext, "
-                   'style="", fontsize=11, fontcolor="#444444"];')
-    for a, b in zip(used_levels, used_levels[1:]):
-        out.append(f"  {_q('niveau:' + a)} -> {_q('niveau:' + b)} [style=invis];")
-    rows: dict[str, list[str]] = {lv: [] for lv in used_levels}
-    # a body that extends a frame hangs below its frame instead of crowding the frame's row
-    derived = {e.source for e in g.edges if e.kind == "extends"}
     for gi, ((rkey, rlabel), levels) in enumerate(groups.items()):
         out.append(f"  subgraph cluster_{gi} {{")
-        out.append(f"    label={_q(rlabel)}; style=rounded; color=\"#999999\";")
-        for level in sorted(levels, key=_level_order):
+        out.append(f"    label={_q(rlabel)}; style=rounded; color=\"#999999\"; fontsize=14;")
+        for li, level in enumerate(sorted(levels, key=_level_order)):
+            nested = bool(level) and len(levels) > 1
+            indent = "      " if nested else "    "
+            if nested:
+                out.append(f"    subgraph cluster_{gi}_{li} {{")
+                out.append(f"      label={_q(LEVELS.get(level, level))}; style=\"rounded,dashed\"; "
+                           'color="#cccccc"; fontsize=10; fontcolor="#444444";')
             for n in levels[level]:
                 label = n.label + (f"\n{n.detail}" if n.detail else "")
                 if n.external:
                     attrs = 'shape=ellipse, style="dashed,filled", fillcolor="#f4f4f4"'
                 else:
                     attrs = f'fillcolor="{_FILL.get(n.level, "#ffffff")}"'
-                    if n.id not in derived:
-                        rows[level].append(n.id)
-                out.append(f"    {_q(n.id)} [label={_q(label)}, {attrs}];")
+                out.append(f"{indent}{_q(n.id)} [label={_q(label)}, {attrs}];")
+            if nested:
+                out.append("    }")
         out.append("  }")
-    for lv, ids in rows.items():
-        if ids:
-            out.append("  { rank=same; " + " ".join(_q(i) for i in [f"niveau:{lv}", *ids]) + "; }")
     for e in g.edges:
         style = EDGE_KINDS[e.kind][2]
         if e.kind in ("extends", "subgroup"):
@@ -297,7 +296,7 @@ def to_dot(g: Graph) -> str:
             out.append(f"  {_q(e.target)} -> {_q(e.source)} [label={_q(e.label)}, style={style}, "
                        "dir=back];")
             continue
-        extra = ", dir=none" if e.kind == "coordinates_with" else ""
+        extra = ", dir=none, constraint=false" if e.kind == "coordinates_with" else ""
         out.append(f"  {_q(e.source)} -> {_q(e.target)} [label={_q(e.label)}, style={style}{extra}];")
     out.append("}")
     return "\n".join(out) + "\n"
