@@ -347,3 +347,42 @@ def test_subprocesses_are_git_with_argument_lists():
     for name, first in calls:
         assert first.startswith("["), (name, first)
     assert calls
+
+
+# -- fmt ---------------------------------------------------------------------------------------
+
+
+def test_fmt_neither_reads_nor_replaces_a_symlink(tmp_path: Path):
+    """Before: `fmt` replaced charters/h/link.yaml -> /outside by a formatted copy of /outside."""
+    outside = tmp_path / "ude.yaml"
+    outside.write_text("type: udvalg\nnavn:    Hemmelig\nområde: region-nordjylland\n", encoding="utf-8")
+    (tmp_path / "charters" / "h").mkdir(parents=True)
+    link = tmp_path / "charters" / "h" / "link.yaml"
+    link.symlink_to(outside)
+    os.mkfifo(tmp_path / "charters" / "h" / "roer.yaml")
+    before = outside.read_bytes()
+    proc = _cli(["fmt"], tmp_path, timeout=60)
+    _no_crash(proc)
+    assert proc.returncode == 1
+    assert link.is_symlink() and outside.read_bytes() == before
+    assert "symlink" in proc.stdout + proc.stderr
+
+
+def test_fmt_write_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from kommissorium import schema
+    from kommissorium.fmt import format_file, write_result
+
+    path = tmp_path / "organ.yaml"
+    original = "type: udvalg\nnavn:    Udvalget\nområde: region-nordjylland\n"
+    path.write_text(original, encoding="utf-8")
+    result = format_file(path)
+    assert result.changed
+
+    def boom(src, dst):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(schema.os, "replace", boom)
+    with pytest.raises(KeyboardInterrupt):
+        write_result(result)
+    assert path.read_text(encoding="utf-8") == original
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["organ.yaml"]

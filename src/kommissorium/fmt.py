@@ -469,8 +469,22 @@ def format_text(text: str, display: str = "<tekst>", charter: bool = True) -> st
 
 def format_file(path: Path, display: str | None = None, charter: bool = True) -> FormatResult:
     display = display or str(path)
+    if path.is_symlink():
+        # Writing would replace the link by a copy of its target: text from outside the
+        # repository (a link to ~/.ssh/… in a pull request) would land in charters/.
+        raise FormatError("Filen er en symbolsk henvisning (symlink) og formateres ikke; "
+                          "formatér den fil, den peger på.")
     try:
-        raw = path.read_bytes()
+        import stat
+
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise FormatError("Stien er ikke en almindelig fil og formateres ikke.")
+        from kommissorium.load.yaml import MAX_BYTES
+
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise FormatError(f"Filen er større end {MAX_BYTES // 1024 // 1024} MB og formateres ikke.")
     except OSError as exc:
         raise FormatError(f"Filen kan ikke læses: {exc.strerror or exc}.") from None
     try:
