@@ -257,3 +257,26 @@ def test_file_name_that_is_no_id_is_reported(name: str, tmp_path: Path):
     assert p.file == f"charters/nord/{name}" and (p.line, p.column) == (1, 1)
     assert "gyldigt id" in p.message and "\x1b" not in p.message
     assert result.exit_code() == 1
+
+
+def test_diff_reports_committed_symlinks_without_following_them(tmp_path: Path):
+    """Before: `diff` stopped with an internal error (tarfile AbsoluteLinkError)."""
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("config", "user.email", "test@example.org")
+    git("config", "user.name", "Test")
+    _install(tmp_path, [r for r in GOOD if r.name == "godt-unicode.yaml"])
+    git("add", ".")
+    git("commit", "-qm", "første")
+    (tmp_path / "charters" / "hostile" / "passwd.yaml").symlink_to("/etc/passwd")
+    (tmp_path / "charters" / "hostile" / "op.yaml").symlink_to("../../../ude.yaml")
+    git("add", ".")
+    git("commit", "-qm", "links")
+    proc = _run_cli(["diff", "HEAD~1", "HEAD"], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stdout + proc.stderr and "intern fejl" not in proc.stderr
+    assert "charters/hostile/passwd.yaml:1:1: fejl Y012" in proc.stdout
+    assert "charters/hostile/op.yaml:1:1: fejl Y012" in proc.stdout
+    assert "root:" not in proc.stdout

@@ -94,8 +94,26 @@ def _extract(top: Path, commit: str, rel: str, dest: Path) -> bool:
         if "did not match" in err:
             return False
         raise DiffError(f"git archive fejlede for {commit[:12]}: {err.strip()}")
+    links: list[tarfile.TarInfo] = []
+
+    def no_links(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
+        # tarfile's "data" filter would stop the whole diff at a committed link to /etc/passwd
+        # (AbsoluteLinkError). Links are set aside and made after every file is written, so
+        # nothing is written through one; loading then reports them (Y012) without reading.
+        if member.issym() or member.islnk():
+            links.append(member)
+            return None
+        return tarfile.data_filter(member, path)
+
     with tarfile.open(fileobj=io.BytesIO(proc.stdout), mode="r:") as tar:
-        tar.extractall(dest, filter="data")
+        tar.extractall(dest, filter=no_links)
+    base = dest.resolve()
+    for member in links:
+        where = dest / member.name
+        folder = where.parent.resolve()
+        if member.issym() and (folder == base or base in folder.parents) and not where.is_symlink():
+            where.parent.mkdir(parents=True, exist_ok=True)
+            os.symlink(member.linkname, where)
     return True
 
 
