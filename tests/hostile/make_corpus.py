@@ -108,6 +108,10 @@ CASES: list[Case] = [
     Case("syntaks-blok-tekst-indrykning.yaml", swap("formål: Udvalget samarbejder om sundhed på tværs af sektorer.",
                                                     "formål: |\n    Første linje\n  anden linje"),
          "Y001", 6, 3, "block text dedents into nothing"),
+    Case("syntaks-spoergsmaalstegn.yaml", plus("kilde: ? ukendt\n"), "Y001", 14, 8,
+         "'? ' (complex-key marker) at the start of a value"),
+    Case("syntaks-ukendt-tag-praefiks.yaml", plus("kilde: !k!x tekst\n"), "Y001", 14, 8,
+         "a tag handle without a %TAG directive"),
     # --- tabs (Y003) -------------------------------------------------------------------------
     Case("tabulator-indrykning.yaml", swap("  pr-år: 4", "\tpr-år: 4"), "Y003", 13, 1, "tab indents a key"),
     Case("tabulator-i-liste.yaml", swap("    - rolle: direktør", "\t- rolle: direktør"), "Y003", 9, 1,

@@ -516,6 +516,9 @@ _SYNTAX_DA = [
     ("found unknown directive name", "ukendt direktiv efter '%' (kun %YAML og %TAG findes; "
      "sæt en værdi, der begynder med %, i anførselstegn)"),
     ("found duplicate %YAML directive", "direktivet %YAML står to gange"),
+    ("mapping keys are not allowed in this context", "et '?' (YAML's markering af en kompleks "
+     "nøgle) står et sted, hvor det ikke må stå; sæt værdien i anførselstegn"),
+    ("found undefined tag handle", "ukendt tag-præfiks (fx '!x!navn' uden et %TAG-direktiv)"),
     ("found unexpected ':'", "et kolon inde i en værdi i [ ] eller { } (sæt værdien i "
      "anførselstegn, fx '12:30')"),
     ("did not find expected tag URI", "ufuldstændigt YAML-tag efter '!'"),
