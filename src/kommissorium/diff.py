@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 if TYPE_CHECKING:  # pragma: no cover
-    from kommissorium.corpus import CharterFile, CharterSet
+    from kommissorium.corpus import CharterSet
     from kommissorium.model.charter import Charter, Seat
     from kommissorium.model.types import Frequency
     from kommissorium.problems import Problem

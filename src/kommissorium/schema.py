@@ -21,7 +21,6 @@ from kommissorium.model.charter import PARTY_ALIASES as _PARTY_ALIASES
 
 import json
 import os
-import tempfile
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -341,23 +340,10 @@ def schema_text() -> str:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write text through a temporary file in the same folder and os.replace."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    """Write text atomically (see kommissorium.fsutil)."""
+    from kommissorium.fsutil import atomic_write
+
+    atomic_write(path, text)
 
 
 def schema_comment(charter_file: Path, repo_root: Path) -> str:

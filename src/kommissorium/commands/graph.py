@@ -57,7 +57,6 @@ def register(app: typer.Typer) -> None:
         from kommissorium.check import UsageError
         from kommissorium.corpus import load_corpus
         from kommissorium.graph import GraphError, build_graph, render_graphviz, to_dot, to_mermaid
-        from kommissorium.schema import write_atomic
 
         if format not in FORMATS:
             raise fail_usage(f"ukendt format '{format}'; vælg mellem {', '.join(FORMATS)}.")
@@ -86,18 +85,9 @@ def register(app: typer.Typer) -> None:
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
             return
-        import os
-        import tempfile
+        from kommissorium.fsutil import atomic_write
 
-        output.parent.mkdir(parents=True, exist_ok=True)
-        if format in ("svg", "pdf"):
-            fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, output)
-        else:
-            write_atomic(output, data.decode("utf-8"))
+        atomic_write(output, data)
         typer.echo(f"Skrev {output} ({len(g.nodes)} organer, {len(g.edges)} relationer).", err=True)
 
 

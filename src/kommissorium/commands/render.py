@@ -77,7 +77,6 @@ def run_render(paths: list[Path], output: Path | None, formats: tuple[str, ...],
     from kommissorium.check import UsageError, resolve_targets
     from kommissorium.corpus import display_path, find_root, load_corpus
     from kommissorium.problems import Severity, sort_problems
-    from kommissorium.render.batch import render_batch
     from kommissorium.render.environment import template_search_path
     from kommissorium.render.gitinfo import git_info_for
     from kommissorium.reporters import REPORTERS

@@ -34,7 +34,6 @@ from kommissorium.document.model import (
     BulletList,
     Document,
     Fact,
-    Facts,
     MemberRow,
     MemberTable,
     Paragraph,

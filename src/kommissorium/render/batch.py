@@ -7,10 +7,11 @@ so they inherit it; elsewhere each worker loads it once in its initializer.
 
 from __future__ import annotations
 
+from kommissorium.fsutil import atomic_write  # noqa: F401  (re-exported for callers)
+
 import multiprocessing
 import os
 import re
-import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -43,23 +44,6 @@ def output_path(outdir: Path, charter_id: str, fmt: str) -> Path:
     if base not in path.resolve().parents:
         raise RenderError(f"Id'et '{charter_id}' peger uden for uddatamappen.")
     return path
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder and ``os.replace``: readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 @dataclass

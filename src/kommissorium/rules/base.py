@@ -15,7 +15,7 @@ import inspect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from kommissorium.problems import Problem, Related, Severity
+from kommissorium.problems import Related, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
     from kommissorium.corpus import CharterFile, CharterSet

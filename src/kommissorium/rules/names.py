@@ -9,7 +9,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Iterator
 
-from kommissorium.corpus import CharterFile, CharterSet, refs_in
+from kommissorium.corpus import CharterSet, refs_in
 from kommissorium.danish import format_partial_date
 from kommissorium.model.charter import Charter
 from kommissorium.model.types import Validity

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from kommissorium.corpus import CharterSet
 from kommissorium.problems import Severity
-from kommissorium.rules._util import NUM, describe_frequency, fmt_num, locate, prose, to_number
+from kommissorium.rules._util import NUM, describe_frequency, locate, prose, to_number
 from kommissorium.rules.base import Finding, rule
 
 _ADJ = r"(?:(?!(?:disse|samme|andre|de|alle|hele|store|flere)\s)[a-zæøå-]{2,}e\s+){0,2}"

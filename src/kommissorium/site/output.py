@@ -3,9 +3,9 @@ written so that a rebuild removes stale pages but never touches files it did not
 
 from __future__ import annotations
 
+from kommissorium.fsutil import atomic_write
+
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from kommissorium.check import UsageError
@@ -51,21 +51,7 @@ class OutputDir:
 
     def write(self, rel: str, data: bytes | str) -> Path:
         target = self.path(rel)
-        if isinstance(data, str):
-            data = data.encode("utf-8")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, target)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        atomic_write(target, data)
         self.written.append(rel)
         return target
 
