@@ -7,7 +7,8 @@ installed, the answer is silently empty.
 
 from __future__ import annotations
 
-import subprocess
+from kommissorium.gitutil import git_output
+
 from datetime import date
 from pathlib import Path
 
@@ -17,16 +18,7 @@ _TIMEOUT = 20
 
 
 def _git(args: list[str], cwd: Path) -> str | None:
-    try:
-        result = subprocess.run(
-            ["git", *args], cwd=cwd, capture_output=True, text=True, timeout=_TIMEOUT,
-            check=False, encoding="utf-8", errors="replace",
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if result.returncode != 0:
-        return None
-    return result.stdout
+    return git_output(args, cwd)
 
 
 def git_info_for(folder: Path) -> dict[Path, GitInfo]:

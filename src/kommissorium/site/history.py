@@ -6,7 +6,8 @@ Outside a git work tree, or without git, the history is ``None`` and the page sa
 
 from __future__ import annotations
 
-import subprocess
+from kommissorium.gitutil import git_output
+
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -33,14 +34,7 @@ class History:
 
 
 def _git(args: list[str], cwd: Path) -> str | None:
-    try:
-        result = subprocess.run(
-            ["git", *args], cwd=cwd, capture_output=True, text=True, timeout=_TIMEOUT,
-            check=False, encoding="utf-8", errors="replace",
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return result.stdout if result.returncode == 0 else None
+    return git_output(args, cwd)
 
 
 def dirty_files(folder: Path) -> set[Path]:
