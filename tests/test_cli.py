@@ -134,3 +134,10 @@ def test_real_charters_validate_clean():
     errors = [f"{p.file}:{p.line}:{p.column} {p.code} {p.message}" for p in result.problems
               if p.severity.value == "fejl"]
     assert errors == []
+
+
+def test_terminal_escapes_in_file_names_are_not_sent(repo):
+    repo("nord/x\x1b[31my.yaml", GOOD)
+    result = runner.invoke(app, ["validate"])
+    assert "\x1b" not in result.output
+    assert "x\\x1b[31my.yaml" in result.output

@@ -10,6 +10,14 @@ from kommissorium.problems import Problem, Severity
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
+def _printable(text: str) -> str:
+    """Control characters (terminal escapes from a hostile file name) shown as \\xNN, not sent."""
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+        for ch in text
+    )
+
+
 def _console(out: TextIO):
     from rich.console import Console
 
@@ -44,11 +52,12 @@ def report(problems: list[Problem], files: int, out: TextIO) -> None:
     for p in problems:
         style = _STYLE[p.severity]
         console.print(
-            f"[bold]{escape(p.file)}:{p.line}:{p.column}:[/bold] "
-            f"[{style}]{p.severity.value} {p.code}[/{style}] {escape(p.message)} "
+            f"[bold]{escape(_printable(p.file))}:{p.line}:{p.column}:[/bold] "
+            f"[{style}]{p.severity.value} {p.code}[/{style}] {escape(_printable(p.message))} "
             f"[dim]\\[{escape(p.name)}][/dim]"
         )
         for r in p.related:
-            console.print(f"    [dim]se {escape(str(r.location))}[/dim] {escape(r.message)}")
+            console.print(f"    [dim]se {escape(_printable(str(r.location)))}[/dim] "
+                          f"{escape(_printable(r.message))}")
     style = "bold green" if not any(p.severity is Severity.ERROR for p in problems) else "bold red"
     console.print(f"[{style}]{escape(summary(problems, files))}[/{style}]")
