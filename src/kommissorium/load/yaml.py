@@ -596,6 +596,8 @@ def _syntax_problem(exc: Any, text: str, display: str) -> Problem:
 
 
 class _Builder:
+    # Clean documents never get here: load/fast.py builds them in one pass. A new check here
+    # must also make ``build_clean`` return None for the documents it concerns.
     def __init__(self, display: str):
         self.display = display
         self.source_map = SourceMap()
