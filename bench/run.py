@@ -289,7 +289,7 @@ Målt undervejs på samme maskine (CPU-tid, da maskinen var delt med andre proce
 | heraf N001 `navn.naesten-rigtigt` | 4,1 s | 1,6 s |
 | heraf P001 `prosa.antal-i-registret` | 1,3 s | 0,4 s |
 | heraf F002 + F003 (rammens opgaver/principper) | 1,0 s | < 0,1 s |
-| `validate` i alt (væg, stille maskine) | ca. 14,4 s | ca. 7,5 s |
+| `validate` i alt (væg) | ca. 14,4 s | 6,8 s (se ovenfor) |
 
 - **Indlæseren** gik fire gange over hver fil: hændelser (dybde og antal), nodegraf (ruamel's
   composer med Python-objekter pr. node), alias-udfoldning og en rekursiv opbygning af data og
