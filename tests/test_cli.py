@@ -141,3 +141,30 @@ def test_terminal_escapes_in_file_names_are_not_sent(repo):
     result = runner.invoke(app, ["validate"])
     assert "\x1b" not in result.output
     assert "x\\x1b[31my.yaml" in result.output
+
+
+def test_help_is_danish_and_imports_nothing_heavy():
+    """`--help` must start fast: no rich, PDF engine, models, templates or YAML parser."""
+    code = (
+        "import sys\n"
+        "sys.argv = ['kommissorium', '--help']\n"
+        "from kommissorium.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('rich', 'typst', 'pydantic', 'jinja2', 'babel', 'ruamel.yaml',"
+        " 'kommissorium.model', 'kommissorium.rules') if m in sys.modules]\n"
+        "print('HEAVY', heavy)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "HEAVY []" in out.stdout
+    assert "Brug: kommissorium [TILVALG] KOMMANDO" in out.stdout
+    assert "Kommandoer:" in out.stdout and "Vis denne hjælp og afslut." in out.stdout
+    for command in ("validate", "render", "diff", "graph", "fmt", "new", "schema", "site", "rules"):
+        assert f"\n  {command} " in out.stdout
+
+
+def test_command_help_uses_danish_placeholders():
+    result = runner.invoke(app, ["validate", "--help"])
+    assert result.exit_code == 0
+    assert "Brug: kommissorium validate [TILVALG] [STIER]..." in result.output
+    assert "-f, --format TEKST" in result.output
+    assert "<str>" not in result.output and "Usage" not in result.output

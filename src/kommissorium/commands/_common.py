@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 import traceback
 from typing import Any, Callable
@@ -62,20 +63,13 @@ def stdout() -> Any:
     return sys.stdout
 
 
-_DANISH_PANELS = {
-    "OPTIONS_PANEL_TITLE": "Tilvalg",
-    "COMMANDS_PANEL_TITLE": "Kommandoer",
-    "ARGUMENTS_PANEL_TITLE": "Argumenter",
-    "ERRORS_PANEL_TITLE": "Fejl",
-    "ABORTED_TEXT": "Afbrudt.",
-    "DEFAULT_STRING": "[standard: {}]",
-    "REQUIRED_LONG_STRING": "[påkrævet]",
-    "ENVVAR_STRING": "[miljøvariabel: {}]",
-}
-
-
 def _danish_help(cls: type) -> type:
-    """A typer command/group class whose --help speaks Danish (click's texts are English)."""
+    """A typer command/group class whose --help is plain, fast and Danish.
+
+    Help is click's plain layout rather than typer's rich panels: importing rich's help
+    machinery costs about 200 ms, and `kommissorium --help` must start fast. Click's own
+    headings and texts are English, so the headings are written here.
+    """
 
     class Danish(cls):  # type: ignore[misc, valid-type]
         def get_help_option(self, ctx):  # noqa: ANN001
@@ -84,21 +78,77 @@ def _danish_help(cls: type) -> type:
                 option.help = "Vis denne hjælp og afslut."
             return option
 
-        def format_help(self, ctx, formatter):  # noqa: ANN001
-            try:
-                from typer import rich_utils
-            except ImportError:  # pragma: no cover - rich is a dependency
-                rich_utils = None
-            if rich_utils is not None:
-                for name, text in _DANISH_PANELS.items():
-                    setattr(rich_utils, name, text)
-            return super().format_help(ctx, formatter)
-
         def get_usage(self, ctx):  # noqa: ANN001
             return super().get_usage(ctx).replace("Usage:", "Brug:", 1)
 
+        def format_usage(self, ctx, formatter):  # noqa: ANN001
+            pieces = self.collect_usage_pieces(ctx)
+            pieces = [
+                _danish_name(p.replace("[OPTIONS]", "[TILVALG]").replace("COMMAND", "KOMMANDO")
+                             .replace("[ARGS]", "[ARGUMENTER]"))
+                for p in pieces
+            ]
+            formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="Brug: ")
+
+        def format_options(self, ctx, formatter):  # noqa: ANN001
+            arguments, options = [], []
+            for param in self.get_params(ctx):
+                record = param.get_help_record(ctx)
+                if record is None:
+                    continue
+                (arguments if param.param_type_name == "argument" else options).append(record)
+            if arguments:
+                with formatter.section("Argumenter"):
+                    formatter.write_dl(
+                        [(_danish_name(re.sub(r" <[^>]+>", "", n)), t) for n, t in arguments]
+                    )
+            if options:
+                with formatter.section("Tilvalg"):
+                    formatter.write_dl(
+                        [(_danish_name(name), _danish_defaults(text)) for name, text in options]
+                    )
+            if hasattr(self, "list_commands"):
+                self.format_commands(ctx, formatter)
+
+        def format_commands(self, ctx, formatter):  # noqa: ANN001
+            rows = []
+            for name in self.list_commands(ctx):
+                cmd = self.get_command(ctx, name)
+                if cmd is None or cmd.hidden:
+                    continue
+                rows.append((name, cmd.get_short_help_str(limit=formatter.width - 16)))
+            if rows:
+                with formatter.section("Kommandoer"):
+                    formatter.write_dl(rows)
+
     Danish.__name__ = f"Danish{cls.__name__}"
     return Danish
+
+
+_TYPES = {"str": "TEKST", "path": "STI", "int": "TAL", "int range": "TAL", "float": "TAL",
+          "choice": "VALG"}
+_ARGS = {"paths": "STIER", "path": "STI", "code": "KODE", "id": "ID", "base": "BASE", "head": "HEAD"}
+
+
+def _danish_name(name: str) -> str:
+    """'-f, --format <str>' → '-f, --format TEKST'; 'paths... <list[Path]>' → 'STIER...'."""
+    def typ(m: "re.Match[str]") -> str:
+        inner = m.group(1)
+        if inner.startswith("list["):
+            return ""
+        return " " + _TYPES.get(inner.lower(), inner.upper())
+
+    name = re.sub(r" <([^>]+)>", typ, name)
+    return re.sub(r"\b(paths|path|code|id|base|head)\b(?=\.\.\.|$|\])",
+                  lambda m: _ARGS[m.group(1)], name)
+
+
+def _danish_defaults(text: str) -> str:
+    return (
+        text.replace("[default: ", "[standard: ")
+        .replace("[required]", "[påkrævet]")
+        .replace("[env var: ", "[miljøvariabel: ")
+    )
 
 
 DanishGroup = _danish_help(TyperGroup)
