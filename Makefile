@@ -31,6 +31,7 @@ clean:
 # Benchmark at national scale (2,000 generated charters); writes bench/RESULTS.md.
 .PHONY: bench
 bench: $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[bench]'
 	$(BIN)/python bench/run.py
 
 # Long property-based fuzz run (hypothesis, tests/test_properties.py): FUZZ_EXAMPLES cases per
