@@ -103,6 +103,8 @@ def run_render(paths: list[Path], output: Path | None, formats: tuple[str, ...],
         cs = load_corpus(root, cwd)
 
         def selected(path: Path) -> bool:
+            if not targets:
+                return True
             path = path.resolve()
             return not targets or any(path == t or t in path.parents for t in targets)
 
