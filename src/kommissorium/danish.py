@@ -159,7 +159,7 @@ def meetings_per_year_text(minimum: float | None, maximum: float | None,
     """'mindst fire gange årligt', 'ca. 10 møder årligt', '3-4 møder årligt', '4 møder årligt',
     each with ' og efter behov' when so; 'efter behov' alone."""
     if approximately is not None:
-        core = f"ca. {number(approximately)} møder årligt"
+        core = f"ca. {number(approximately)} {plural(approximately, 'møde', 'møder')} årligt"
     elif minimum is not None and maximum is not None:
         if minimum == maximum:
             core = f"{number(minimum)} {plural(minimum, 'møde', 'møder')} årligt"
@@ -168,7 +168,7 @@ def meetings_per_year_text(minimum: float | None, maximum: float | None,
     elif minimum is not None:
         core = f"mindst {times_text(minimum)} årligt"
     elif maximum is not None:
-        core = f"højst {number(maximum)} møder årligt"
+        core = f"højst {number(maximum)} {plural(maximum, 'møde', 'møder')} årligt"
     else:
         core = ""
     if on_demand:

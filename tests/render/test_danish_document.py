@@ -26,6 +26,8 @@ def test_plural_role(role: str, plural: str) -> None:
 def test_meeting_phrases() -> None:
     assert danish.meetings_per_year_text(4, None, None) == "mindst fire gange årligt"
     assert danish.meetings_per_year_text(None, None, 10) == "ca. 10 møder årligt"
+    assert danish.meetings_per_year_text(None, None, 1) == "ca. 1 møde årligt"
+    assert danish.meetings_per_year_text(None, 1, None) == "højst 1 møde årligt"
     assert danish.meetings_per_year_text(3, 4, None) == "3-4 møder årligt"
     assert danish.meetings_per_year_text(4, 4, None) == "4 møder årligt"
     assert danish.meetings_per_year_text(None, None, None, True) == "efter behov"
@@ -112,7 +114,7 @@ def test_frame_sections_are_inherited_and_seats_expand_over_the_klynge(fixture_c
     table = next(b for b in doc.section("sammensætning").blocks if isinstance(b, MemberTable))
     row = table.rows[1]
     assert row.text == "1 sundhedsdirektør fra hver af de 4 kommuner"
-    assert row.detail == "Hjørring, Brønderslev, Frederikshavn og Læsø Kommune"
+    assert row.detail == "Hjørring, Brønderslev, Frederikshavn og Læsø kommuner"
     assert row.count == "4"
     assert "I alt mindst 9 faste medlemmer." in doc.text()
     assert _texts(doc, "møder") == [

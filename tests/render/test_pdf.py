@@ -52,7 +52,7 @@ KEY_SENTENCES = {
     ],
     # seed 004
     "nordjylland/klynge-nord/fagligt-strategisk": [
-        "Hjørring, Brønderslev, Frederikshavn og Læsø Kommune",
+        "Hjørring, Brønderslev, Frederikshavn og Læsø kommuner",
         "At give Strategisk Sundhedsforum en årlig status på aktiviteter i sundhedsklyngen",
         "Dagsordener og referater skal være tilgængelige på Sundhedsaftalens hjemmeside.",
         "Patientinddragelse på alle niveauer",

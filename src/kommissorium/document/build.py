@@ -352,7 +352,8 @@ class _Builder:
             units.sort(key=lambda u: _collate(u.name))  # a klynge keeps its own order
         names = [u.name for u in units]
         if es.seat.for_each is not None and es.seat.for_each.value == "kommune":
-            return f"{join(names)} Kommune"
+            # "Læsø Kommune", but "Hjørring, Brønderslev og Læsø kommuner" (a common noun).
+            return f"{join(names)} {'Kommune' if len(names) == 1 else 'kommuner'}"
         return join(names)
 
     def _row(self, es: "ExpandedSeat") -> MemberRow:
