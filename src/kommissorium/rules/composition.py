@@ -5,15 +5,43 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from kommissorium.corpus import CharterSet, refs_in
+from kommissorium.corpus import CharterFile, CharterSet, refs_in
 from kommissorium.danish import join
 from kommissorium.problems import Severity
 from kommissorium.rules._util import PARTY_DA, fmt_date, seat_party
-from kommissorium.rules.base import Finding, at, rule
+from kommissorium.rules.base import Finding, at, related, rule, where
 
 _GROUPS = (("medlemmer", "members"), ("deltagere", "participants"), ("observatører", "observers"))
 _OVER_DA = {"kommune": "kommune", "klynge": "sundhedsklynge", "region": "region"}
 _OVER_PL = {"kommune": "kommuner", "klynge": "sundhedsklynger", "region": "regioner"}
+_SECTION = {"sammensætning": "composition", "formandskab": "chair", "beslutninger": "decisions"}
+
+
+def _holder(cs: CharterSet, cf: CharterFile, attr: str) -> CharterFile:
+    """The file that states section ``attr`` of ``cf``'s effective charter (``cf`` or a frame)."""
+    cur, seen = cf, {cf.id}
+    while getattr(cur.charter, attr) is None:
+        nxt = cs.frame_of(cur.id)
+        if nxt is None or nxt.id in seen:
+            return cur
+        seen.add(nxt.id)
+        cur = nxt
+    return cur
+
+
+def _finding(cs: CharterSet, cf: CharterFile, message: str, *path: object) -> Finding:
+    """A finding at ``path`` of ``cf``; when the section is inherited from a frame, at the
+    charter's ``udbygger`` line, naming the frame's line."""
+    holder = _holder(cs, cf, _SECTION[str(path[0])])
+    if holder is cf:
+        return Finding(message, **at(cf, *path))
+    return Finding(
+        f"{message} Afsnittet '{path[0]}' er arvet fra rammen '{holder.charter.name}' "
+        f"({where(holder, *path)}); skriv organets egen '{path[0]}', eller udbyg en ramme "
+        "for organets område.",
+        related=(related(holder, *path, message="rammens linje"),),
+        **at(cf, "udbygger"),
+    )
 
 
 @rule(
@@ -42,8 +70,8 @@ def empty_expansion(cs: CharterSet) -> Iterator[Finding]:
             - {rolle: klyngeformand, for-hver: klynge}
     """
     for cf in cs.valid():
-        c = cf.charter
-        if c.composition is None:
+        c = cs.effective(cf.id)
+        if c is None or c.composition is None:
             continue
         for group, attr in _GROUPS:
             for i, seat in enumerate(getattr(c.composition, attr)):
@@ -58,12 +86,13 @@ def empty_expansion(cs: CharterSet) -> Iterator[Finding]:
                 when = c.effective_date
                 on = f" pr. {fmt_date(when)}" if when else ""
                 over = seat.for_each.value
-                yield Finding(
+                yield _finding(
+                    cs, cf,
                     f"Pladsen '{seat.role}' skal besættes for hver {_OVER_DA[over]} i "
                     f"'{cs.name_of(area)}' ({area}), men registret har ingen {_OVER_PL[over]} "
                     f"der{on}. Ret 'for-hver', angiv et andet område med 'i:', eller tjek "
                     "kommissoriets dato.",
-                    **at(cf, "sammensætning", group, i, "for-hver"),
+                    "sammensætning", group, i, "for-hver",
                 )
 
 
@@ -92,6 +121,8 @@ def sub_quotas(cs: CharterSet) -> Iterator[Finding]:
             - {mindst: 2, fra: psykiatrien-nordjylland}
             - {mindst: 2, rolle: somatik}
     """
+    # Own sections only: the quotas do not depend on the area, so an inherited composition
+    # is reported once, at the frame that states it.
     for cf in cs.valid():
         c = cf.charter
         if c.composition is None:
@@ -144,7 +175,9 @@ def appointer_in_area(cs: CharterSet) -> Iterator[Finding]:
     """
     reg = cs.registry
     for cf in cs.valid():
-        c = cf.charter
+        c = cs.effective(cf.id)
+        if c is None:
+            continue
         area = reg.get(c.area)
         if area is None or area.kind == "land":
             continue
@@ -158,29 +191,37 @@ def appointer_in_area(cs: CharterSet) -> Iterator[Finding]:
             if path[0] not in ("sammensætning", "formandskab") or path[-1] == "i":
                 continue
             entry = reg.get(ref)
+            name = entry.name if entry is not None else None
             if entry is None:
-                continue
+                # another charter (a Nordjylland committee): its area's region
+                other = cs.charter(ref)
+                if other is None or reg.get(other.area) is None:
+                    continue
+                entry = reg.get(other.area)
+                name = other.name
             if entry.kind == "kommune" and area_kommuner is not None:
-                if ref not in area_kommuner:
-                    yield Finding(
-                        f"'{entry.name}' ({ref}) hører ikke til organets område "
+                if entry.key not in area_kommuner:
+                    yield _finding(
+                        cs, cf,
+                        f"'{name}' ({ref}) hører ikke til organets område "
                         f"'{area.name}' ({c.area}), hvis kommuner er "
                         f"{join(sorted(reg.get(k).name for k in area_kommuner))}.",
-                        **at(cf, *path),
+                        *path,
                     )
                 continue
             if entry.kind == "land":
                 continue
-            region = reg.region_of(ref)
+            region = reg.region_of(entry.key)
             if region is None or region == area_region:
                 continue
             region_name = cs.name_of(region)
             inside = "" if area.kind == "region" else f" i {cs.name_of(area_region)}"
-            yield Finding(
-                f"'{entry.name}' ({ref}) hører til {region_name}, men organet dækker "
+            yield _finding(
+                cs, cf,
+                f"'{name}' ({ref}) hører til {region_name}, men organet dækker "
                 f"'{area.name}' ({c.area}){inside}. "
                 f"Mente du en organisation i {cs.name_of(area_region)}?",
-                **at(cf, *path),
+                *path,
             )
 
 
@@ -213,23 +254,26 @@ def chair_parties(cs: CharterSet) -> Iterator[Finding]:
         formandskab: {delt-mellem: [kommuner, region]}   # ingen fra regionen
     """
     for cf in cs.valid():
-        if cf.charter.chair is None or not cf.charter.chair.shared_between:
-            continue
         eff = cs.effective(cf.id)
-        if eff is None or eff.composition is None or not eff.composition.members:
+        if eff is None or eff.chair is None or not eff.chair.shared_between:
             continue
+        if eff.composition is None or not eff.composition.members:
+            continue
+        if cf.charter.chair is None and cf.charter.composition is None:
+            continue  # both inherited: the frame reports it
         present = {seat_party(cs, s) for s in eff.composition.members}
-        for i, party in enumerate(cf.charter.chair.shared_between):
+        for i, party in enumerate(eff.chair.shared_between):
             if party in present:
                 continue
             have = [PARTY_DA[p] for p in present if p is not None]
             found = f"medlemmerne kommer fra {join(sorted(have))}" if have else (
                 "ingen af medlemmernes parter kendes")
-            yield Finding(
+            yield _finding(
+                cs, cf,
                 f"Formandskabet er delt med {PARTY_DA[party]} ('{party.value}'), men ingen "
                 f"plads i sammensætningen tilhører {PARTY_DA[party]} ({found}). Tilføj pladsen, "
                 "eller angiv 'part:' på den plads, der repræsenterer parten.",
-                **at(cf, "formandskab", "delt-mellem", i),
+                "formandskab", "delt-mellem", i,
             )
 
 
@@ -254,14 +298,16 @@ def quorum_reachable(cs: CharterSet) -> Iterator[Finding]:
         beslutninger: {beslutningsdygtig-ved: 5}
     """
     for cf in cs.valid():
-        d = cf.charter.decisions
+        eff = cs.effective(cf.id)
+        d = eff.decisions if eff is not None else None
         if d is None or d.quorum is None:
             continue
         count = cs.member_count(cf.id)
         if count is None or count.high is None or d.quorum <= count.high:
             continue
-        yield Finding(
+        yield _finding(
+            cs, cf,
             f"Organet er beslutningsdygtigt ved {d.quorum} fremmødte, men har højst "
             f"{count.high} faste medlemmer (sammensætningen giver {count}).",
-            **at(cf, "beslutninger", "beslutningsdygtig-ved"),
+            "beslutninger", "beslutningsdygtig-ved",
         )

@@ -336,3 +336,57 @@ def frame_cycle(cs: CharterSet) -> Iterator[Finding]:
                 break
             chain.append(cur.extends)
             cur = cs.charter(cur.extends)
+
+
+def _within(cs: CharterSet, area: str, frame_area: str) -> bool:
+    """Whether ``area`` lies within ``frame_area`` (the same area, a klynge or kommune in the
+    frame's region, a kommune in the frame's klynge; a landsdækkende frame holds anything)."""
+    reg = cs.registry
+    if area == frame_area:
+        return True
+    outer = reg.get(frame_area)
+    if outer is None or outer.kind == "land":
+        return True
+    if outer.kind == "region":
+        return reg.region_of(area) == frame_area
+    inner = {k.key for k in reg.kommuner_in(area)}
+    return bool(inner) and inner <= {k.key for k in reg.kommuner_in(frame_area)}
+
+
+@rule(
+    "F007",
+    "ramme.omraade",
+    Severity.ERROR,
+    "Et kommissorium udbygger en ramme for et andet område end sit eget.",
+)
+def frame_area(cs: CharterSet) -> Iterator[Finding]:
+    """
+    En ramme gælder for sit område: den nordjyske ramme for klyngernes faglige niveau nævner
+    PLO-Nordjylland, Region Nordjylland og de nordjyske udvalg. Et organ kan kun udbygge en
+    ramme, hvis dets område ligger inden for rammens: samme område, en klynge eller kommune i
+    rammens region, eller en kommune i rammens klynge. En landsdækkende ramme passer overalt.
+
+    Godt:
+        område: klynge-nordjylland-nord
+        udbygger: nordjylland/fagligt-strategisk-ramme     # område: region-nordjylland
+
+    Dårligt:
+        område: klynge-midtjylland-aarhus
+        udbygger: nordjylland/fagligt-strategisk-ramme     # område: region-nordjylland
+    """
+    reg = cs.registry
+    for cf in cs.valid():
+        frame = cs.frame_of(cf.id)
+        if frame is None or frame.id == cf.id:
+            continue
+        area, outer = cf.charter.area, frame.charter.area
+        if area not in reg or outer not in reg or _within(cs, area, outer):
+            continue  # R001 reports unknown areas
+        yield Finding(
+            f"Kommissoriet dækker '{cs.name_of(area)}' ({area}), men udbygger rammen "
+            f"'{frame.charter.name}', som gælder for '{cs.name_of(outer)}' ({outer}) (defineret "
+            f"i {where(frame, 'område')}). Udbyg en ramme for organets eget område, eller ret "
+            "'område'.",
+            related=(related(frame, "område", message="rammens område"),),
+            **at(cf, "udbygger"),
+        )
