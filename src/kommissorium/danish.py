@@ -78,6 +78,21 @@ def capitalize(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+_ARTICLES = ("Det", "Den", "De")
+
+
+def in_sentence(name: str) -> str:
+    """A body's name as written inside a sentence.
+
+    A descriptive name that starts with an article and a lower-case word loses the capital
+    ('Det politiske niveau i …' → 'det politiske niveau i …'); a proper name whose next word
+    is capitalised keeps it ('Det Administrative Kontaktforum')."""
+    words = name.split(" ", 2)
+    if len(words) >= 2 and words[0] in _ARTICLES and words[1][:1].islower():
+        return name[:1].lower() + name[1:]
+    return name
+
+
 # -- nouns and roles -----------------------------------------------------------------------------
 
 #: Irregular plurals, matched at the end of a word so compounds follow ("udvalgsformand").

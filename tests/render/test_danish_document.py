@@ -140,3 +140,27 @@ def test_danish_alphabetical_order() -> None:
     assert sorted(names, key=_collate) == [
         "Assens", "Brønderslev", "Læsø", "Odense", "Ærø", "Øster", "Aalborg"
     ]
+
+
+@pytest.mark.parametrize("name, inside", [
+    ("Det politiske niveau i Sundhedsklynge Horsens", "det politiske niveau i Sundhedsklynge Horsens"),
+    ("Det faglige/strategiske niveau i Sundhedsklynge Horsens",
+     "det faglige/strategiske niveau i Sundhedsklynge Horsens"),
+    ("De politiske forankringsgrupper", "de politiske forankringsgrupper"),
+    ("Det Administrative Kontaktforum", "Det Administrative Kontaktforum"),
+    ("Den Administrative Styregruppe", "Den Administrative Styregruppe"),
+    ("Kommunekontaktrådet", "Kommunekontaktrådet"),
+    ("Dette", "Dette"),
+])
+def test_in_sentence(name: str, inside: str) -> None:
+    assert danish.in_sentence(name) == inside
+
+
+def test_descriptive_names_are_lower_case_inside_sentences(fixture_cs) -> None:
+    doc = build_document(fixture_cs, "test/klynge/fagligt")
+    assert doc.title == "Kommissorium for det fagligt strategiske niveau i Sundhedsklynge Nord"
+    rel = " ".join(_texts(build_document(fixture_cs, "test/kontaktforum"), "relationer"))
+    assert "til det fagligt strategiske niveau i Sundhedsklynge Nord." in rel
+    # a proper name keeps its capital mid-sentence
+    assert build_document(fixture_cs, "test/ramme").approval_line.startswith(
+        "Godkendt i Det Administrative Kontaktforum")

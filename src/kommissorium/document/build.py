@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Iterable
 from kommissorium.danish import (
     capitalize,
     count_text,
+    in_sentence,
     days_before_text,
     format_date,
     format_partial_date,
@@ -139,14 +140,15 @@ class _Builder:
 
     # -- names ---------------------------------------------------------------------------------
     def ref(self, ref: str | None) -> str:
-        """The display name of a charter id or registry key ('Hjørring Kommune', 'PLO-Nordjylland')."""
+        """The display name of a charter id or registry key ('Hjørring Kommune', 'PLO-Nordjylland'),
+        as written inside a sentence ('det politiske niveau i …', 'Det Administrative Kontaktforum')."""
         if not ref:
             return ""
         if ref not in self.cs.by_id:
             entry = self.cs.registry.get(ref)
             if entry is not None and entry.kind == "kommune":
                 return f"{entry.name} Kommune"
-        return self.cs.name_of(ref)
+        return in_sentence(self.cs.name_of(ref))
 
     def refs(self, refs: Iterable[str]) -> str:
         return join([self.ref(r) for r in refs])
@@ -202,7 +204,7 @@ class _Builder:
             version_parts.append(self.git.line())
         return Document(
             id=self.id,
-            title=c.title or f"Kommissorium for {c.name}",
+            title=c.title or f"Kommissorium for {in_sentence(c.name)}",
             body_name=c.name,
             subtitle=self._subtitle(frame_name),
             approval_line=self._approval(),
@@ -242,7 +244,7 @@ class _Builder:
         c = self.c
         kind = BODY_TYPES.get(c.type.value, capitalize(c.type.value))
         facts = [Fact("Type", f"{kind} (rammekommissorium)" if c.frame else kind)]
-        facts.append(Fact("Område", self.ref(c.area)))
+        facts.append(Fact("Område", capitalize(self.ref(c.area))))
         if frame_name:
             facts.append(Fact("Udbygger", frame_name))
         total, _ = self._totals()
@@ -258,7 +260,7 @@ class _Builder:
             value = f"{start} – {end}" if start and end else (f"fra {start}" if start else f"til {end}")
             facts.append(Fact("Gyldig", value))
         if c.replaced_by:
-            facts.append(Fact("Erstattet af", self.ref(c.replaced_by)))
+            facts.append(Fact("Erstattet af", capitalize(self.ref(c.replaced_by))))
         if c.version:
             facts.append(Fact("Version", c.version))
         return tuple(facts)
@@ -704,10 +706,10 @@ class _Builder:
                 if sg.text:
                     blocks += [Paragraph(p) for p in _paras(sg.text)]
                 else:
-                    label = sg.name or self.ref(sg.ref)
+                    label = in_sentence(sg.name) if sg.name else self.ref(sg.ref)
                     plain.append(label if sg.standing else f"{label} (ad hoc)")
             if plain:
-                blocks.append(Paragraph(f"Under {self.name} er der nedsat {join(plain)}."))
+                blocks.append(Paragraph(f"Under {in_sentence(self.name)} er der nedsat {join(plain)}."))
         blocks += [Paragraph(p) for n in r.notes for p in _paras(n)]
         return blocks
 
