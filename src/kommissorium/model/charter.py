@@ -359,12 +359,11 @@ class Charter(Strict):
 
     @property
     def effective_date(self):
-        """The date the charter speaks of: approval, else document date, else validity start."""
-        for d in (
-            self.approved.date if self.approved else None,
-            self.date,
-            self.valid.start if self.valid else None,
-        ):
+        """The date the charter speaks of: its validity start (``gyldig.fra``: a body approved
+        in June to start on 1 July speaks of July), else approval, else the document date."""
+        if self.valid is not None and self.valid.start is not None:
+            return self.valid.start.first_day
+        for d in (self.approved.date if self.approved else None, self.date):
             if d is not None:
                 return d.last_day
         return None

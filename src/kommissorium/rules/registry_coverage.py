@@ -206,11 +206,13 @@ def area_at_date(cs: CharterSet) -> Iterator[Finding]:
     """
     Et kommissorium kontrolleres mod strukturen på sin egen dato: et kommissorium fra 2017 kan
     ikke have en sundhedsklynge som område (klyngerne kom 1. juli 2022), og et fra 2027 ikke
-    Region Sjælland. Datoen er godkendelsesdatoen, ellers `dato`, ellers `gyldig.fra`.
+    Region Sjælland. Datoen er `gyldig.fra`, ellers godkendelsesdatoen, ellers `dato`: et
+    kommissorium, der godkendes i juni for en klynge, der starter 1. juli, gælder fra juli.
 
     Godt:
         område: klynge-nordjylland-nord
-        godkendt: {dato: 2022-08}
+        godkendt: {dato: 2022-06-23}
+        gyldig: {fra: 2022-07-01}
 
     Dårligt:
         område: klynge-nordjylland-nord
@@ -225,9 +227,10 @@ def area_at_date(cs: CharterSet) -> Iterator[Finding]:
         loc = cs.registry.where(c.area)
         after = f" Det er erstattet af '{cs.name_of(entry.replaced_by)}'." if entry.replaced_by else ""
         line, column = cf.at("område")
+        dated = "gælder fra" if c.valid is not None and c.valid.start is not None else "er dateret"
         yield Finding(
-            f"Området '{entry.name}' ({c.area}) gælder {entry.period()}, men kommissoriet er "
-            f"dateret {fmt_date(when)} (defineret i {loc.file}:{loc.line}:{loc.column}).{after}",
+            f"Området '{entry.name}' ({c.area}) gælder {entry.period()}, men kommissoriet "
+            f"{dated} {fmt_date(when)} (defineret i {loc.file}:{loc.line}:{loc.column}).{after}",
             file=cf.display, line=line, column=column, charter=cf.id,
         )
 
