@@ -172,3 +172,10 @@ def test_unknown_rule_in_config_is_a_usage_error(tmp_path: Path) -> None:
         assert "Q999" in str(exc)
     else:
         raise AssertionError("expected a usage error")
+
+
+def test_p001_message_says_where_each_count_comes_from() -> None:
+    folder = FIXTURES / "P001" / "fail"
+    messages = [p.message for p in check([folder], cwd=folder).problems if p.code == "P001"]
+    assert any("giver 19 i Region Midtjylland (98 i hele landet)" in m for m in messages)
+    assert any("giver 4 i Sundhedsklynge Horsens" in m for m in messages)

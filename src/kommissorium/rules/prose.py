@@ -4,44 +4,76 @@ the registry ("de 11 kommuner", "fire møder årligt"), in digits and in Danish 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from kommissorium.corpus import CharterSet
+from kommissorium.danish import join
 from kommissorium.problems import Severity
 from kommissorium.rules._util import NUM, describe_frequency, locate, prose, to_number
 from kommissorium.rules.base import Finding, rule
 
 _ADJ = r"(?:(?!(?:disse|samme|andre|de|alle|hele|store|flere)\s)[a-zæøå-]{2,}e\s+){0,2}"
 _UNITS = re.compile(
-    r"(?<![-–])(?<![-–]\s)" + NUM + r"\s+" + _ADJ + r"(kommuner(?:ne)?|sundhedsklynger(?:ne)?|klynger(?:ne)?|regioner(?:ne)?)\b",
+    r"(?<![-–])(?<![-–]\s)" + NUM + r"\s+" + _ADJ
+    + r"((?:sundheds)?klynger(?:ne)?s?|kommuner(?:ne)?s?|regioner(?:ne)?s?)\b",
     re.IGNORECASE,
 )
+#: "… de 4 kommuner i Sundhedsklynge Horsens": the count is of the named area.
+_IN = re.compile(r"\s+i\s+", re.IGNORECASE)
 
 _UNIT_WORD = re.compile(r"kommuner|klynger|regioner", re.IGNORECASE)
 
 
-def _accepted(cs: CharterSet, cf, noun: str) -> set[int]:
+def _count(cs: CharterSet, kind: str, area: str, when) -> int:
+    reg = cs.registry
+    if kind == "kommune":
+        return len(reg.kommuner_in(area, when))
+    if kind == "klynge":
+        return len(reg.klynger_in(area, when))
+    return len(reg.regions_in(area, when))
+
+
+def _accepted(cs: CharterSet, cf, kind: str) -> dict[int, str]:
+    """Accepted counts, each with where it comes from ('i Region Nordjylland', 'i hele landet')."""
     reg = cs.registry
     c = cf.charter
     when = c.effective_date
     region = reg.region_of(c.area)
-    areas = [c.area, region, "landsdaekkende"]
-    out: set[int] = set()
-    if noun.startswith("kommune"):
-        for a in areas:
-            if a:
-                out.add(len(reg.kommuner_in(a, when)))
-        for i, es in enumerate(cs.seats(cf.id)):
+    out: dict[int, str] = {}
+    areas = [c.area, region, "landsdaekkende"] if kind != "region" else ["landsdaekkende"]
+    for a in areas:
+        if a and a in reg:
+            n = _count(cs, kind, a, when)
+            where_ = "i hele landet" if reg.get(a).kind == "land" else f"i {cs.name_of(a)}"
+            out.setdefault(n, where_)
+    if kind == "kommune":
+        for es in cs.seats(cf.id):
             if es.seat.for_each is not None and es.seat.for_each.value == "kommune":
-                out.add(len(es.units))
-    elif noun.startswith(("klynge", "sundhedsklynge")):
-        for a in areas:
-            if a:
-                out.add(len(reg.klynger_in(a, when)))
-    else:
-        out.add(len(reg.regions_in("landsdaekkende", when)))
-    out.discard(0)
+                out.setdefault(len(es.units), f"for pladsen '{es.seat.role}'")
+    out.pop(0, None)
     return out
+
+
+@lru_cache(maxsize=8)
+def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    alts = sorted(names, key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(n) for n in alts) + r")(?![\wæøå])", re.IGNORECASE)
+
+
+def _named_area(cs: CharterSet, text: str, pos: int) -> tuple[str, str] | None:
+    """(key, name as written) when ``text[pos:]`` reads ' i <name of a registry area>'."""
+    m = _IN.match(text, pos)
+    if m is None:
+        return None
+    names = cs.registry.names()
+    areas = {n: k for n, k in names.items()
+             if cs.registry.get(k).kind in ("land", "region", "klynge", "kommune")}
+    hit = _name_pattern(tuple(sorted(areas))).match(text, m.end())
+    if hit is None:
+        return None
+    lower = {n.lower(): k for n, k in areas.items()}
+    return lower[hit[0].lower()], hit[0]
 
 
 @rule(
@@ -54,9 +86,11 @@ def registry_counts(cs: CharterSet) -> Iterator[Finding]:
     """
     "1 direktør fra hver af de 11 kommuner" er rigtigt for Region Nordjylland, så længe
     registret har 11 nordjyske kommuner. Står der et andet antal (med tal eller ord: "de ti
-    kommuner"), er teksten forkert eller forældet. Antallet sammenlignes med registrets
-    kommuner, klynger eller regioner i kommissoriets område, dets region eller hele landet på
-    kommissoriets dato, og med de pladser, der udfoldes `for-hver: kommune`.
+    kommuner", også i ejefald: "de 4 sundhedsklyngers arbejde"), er teksten forkert eller
+    forældet. Antallet sammenlignes med registrets kommuner, klynger eller regioner i
+    kommissoriets område, dets region eller hele landet på kommissoriets dato, og med de
+    pladser, der udfoldes `for-hver: kommune`. Følger der "i" og navnet på et område i
+    registret ("de 4 kommuner i Sundhedsklynge Horsens"), sammenlignes med det område.
 
     Godt:
         område: region-nordjylland
@@ -71,7 +105,8 @@ def registry_counts(cs: CharterSet) -> Iterator[Finding]:
             - {rolle: direktør, for-hver: kommune, tekst: 1 direktør fra hver af de 12 kommuner}
     """
     for cf in cs.valid():
-        cache: dict[str, set[int]] = {}
+        cache: dict[str, dict[int, str]] = {}
+        when = cf.charter.effective_date
         for path, text in prose(cf):
             if not _UNIT_WORD.search(text):  # cheap pre-filter; most prose names no unit
                 continue
@@ -82,16 +117,26 @@ def registry_counts(cs: CharterSet) -> Iterator[Finding]:
                 noun = m[2].lower()
                 kind = "kommune" if noun.startswith("kommune") else (
                     "klynge" if "klynge" in noun else "region")
-                if kind not in cache:
-                    cache[kind] = _accepted(cs, cf, noun)
-                ok = cache[kind]
-                if not ok or n in ok:
-                    continue
-                want = " eller ".join(str(x) for x in sorted(ok))
+                named = _named_area(cs, text, m.end())
+                if named is not None:
+                    key, _ = named
+                    have = _count(cs, kind, key, when)
+                    if have == 0 or have == n:
+                        continue
+                    want = f"{have} i {cs.name_of(key)}"
+                else:
+                    if kind not in cache:
+                        cache[kind] = _accepted(cs, cf, kind)
+                    ok = cache[kind]
+                    if not ok or n in ok:
+                        continue
+                    (first, where_), *rest = ok.items()
+                    want = f"{first} {where_}"
+                    if rest:
+                        want += " (" + join([f"{k} {w}" for k, w in rest]) + ")"
                 yield Finding(
                     f"Teksten siger '{m[0]}', men registret giver {want} pr. kommissoriets "
-                    f"dato i området '{cs.name_of(cf.charter.area)}'. Ret tallet, eller "
-                    "ret registret.",
+                    "dato. Ret tallet, eller ret registret.",
                     **locate(cf, path, text, m.start(), m.end()),
                 )
 
