@@ -144,6 +144,15 @@ def plural_role(role: str) -> str:
     return " ".join(words) + tail
 
 
+def is_definite(role: str) -> bool:
+    """Whether a role names one particular office or body ('formanden for KOSU',
+    'sundhedssekretariatet', 'KKR-sekretariatet') rather than a kind of member ('læge')."""
+    first = role.strip().split(" ", 1)[0].lower()
+    if first in ("den", "det", "de"):
+        return True
+    return len(first) > 4 and first.endswith(("en", "et", "ne"))
+
+
 def role_for(n: float | None, role: str) -> str:
     """'1 direktør' / '3 direktører': the role in the number that fits."""
     return role if n == 1 else plural_role(role)

@@ -164,3 +164,21 @@ def test_descriptive_names_are_lower_case_inside_sentences(fixture_cs) -> None:
     # a proper name keeps its capital mid-sentence
     assert build_document(fixture_cs, "test/ramme").approval_line.startswith(
         "Godkendt i Det Administrative Kontaktforum")
+
+
+def test_seats_without_a_count_start_with_one_unless_they_are_an_office(fixture_cs) -> None:
+    from kommissorium.document.build import _Builder
+    from kommissorium.model.charter import Seat
+
+    b = _Builder(fixture_cs, "test/ramme", None)
+
+    def text(units=None, **data):
+        return b.seat_text(Seat.model_validate(data), units)
+
+    assert text(4, **{"rolle": "Formand for det kommunale sundhedsudvalg", "for-hver": "kommune"}) == (
+        "1 formand for det kommunale sundhedsudvalg fra hver af de 4 kommuner")
+    assert text(**{"rolle": "Praktiserende læge", "udpeget-af": "plo-nordjylland"}) == (
+        "1 praktiserende læge udpeget af PLO-Nordjylland")
+    assert text(**{"rolle": "Regionsrådsformanden", "embede": True}) == "Regionsrådsformanden"
+    assert text(**{"rolle": "sundhedssekretariatet"}) == "Sundhedssekretariatet"
+    assert text(**{"rolle": "PLO-formand"}) == "1 PLO-formand"

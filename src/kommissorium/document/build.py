@@ -18,6 +18,7 @@ from kommissorium.danish import (
     capitalize,
     count_text,
     in_sentence,
+    is_definite,
     days_before_text,
     format_date,
     format_partial_date,
@@ -297,10 +298,12 @@ class _Builder:
             text = seat.role
         elif not explicit and (seat.on_demand or seat.ad_hoc):
             text = _plural_role(seat.role)
-        elif not explicit:
-            text = seat.role  # no number stated: 'sundhedssekretariatet', 'formanden for KOSU'
+        elif not explicit and (seat.ex_officio or is_definite(seat.role)):
+            text = seat.role  # an office or a body: 'sundhedssekretariatet', 'formanden for KOSU'
         else:
-            text = f"{count_text(seat.count.minimum, seat.count.maximum)} {role_for(n, seat.role)}"
+            # 'antal' defaults to 1: '1 praktiserende læge …', like the rows that state a number.
+            role = _lower_first(role_for(n, seat.role))
+            text = f"{count_text(seat.count.minimum, seat.count.maximum)} {role}"
         if seat.for_each is not None:
             one, many = UNIT_NOUNS[seat.for_each.value]
             if single:
