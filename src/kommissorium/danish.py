@@ -178,23 +178,44 @@ def times_text(n: float) -> str:
     return "én gang" if n == 1 else f"{number(n, words=True)} gange"
 
 
+def meetings_text(minimum: float | None, maximum: float | None,
+                  approximately: float | None) -> str:
+    """A number of meetings: '4 møder', 'mindst 2 møder', '3-4 møder', 'ca. 10 møder',
+    'mindst 4, typisk ca. 6 møder', 'ca. 6, højst 8 møder'; '' when no number is given."""
+    def n_(x: float) -> str:
+        return number(x)
+
+    if approximately is not None:
+        last = approximately
+        core = f"ca. {n_(approximately)}"
+        if minimum is not None and maximum is not None and minimum != maximum:
+            core = f"{n_(minimum)}-{n_(maximum)}, typisk {core}"
+        elif minimum is not None:
+            core = f"mindst {n_(minimum)}, typisk {core}"
+        elif maximum is not None:
+            core = f"{core}, højst {n_(maximum)}"
+    elif minimum is not None and maximum is not None:
+        last = maximum
+        core = n_(minimum) if minimum == maximum else f"{n_(minimum)}-{n_(maximum)}"
+    elif minimum is not None:
+        last, core = minimum, f"mindst {n_(minimum)}"
+    elif maximum is not None:
+        last, core = maximum, f"højst {n_(maximum)}"
+    else:
+        return ""
+    return f"{core} {plural(last, 'møde', 'møder')}"
+
+
 def meetings_per_year_text(minimum: float | None, maximum: float | None,
                            approximately: float | None, on_demand: bool = False) -> str:
     """'mindst fire gange årligt', 'ca. 10 møder årligt', '3-4 møder årligt', '4 møder årligt',
-    each with ' og efter behov' when so; 'efter behov' alone."""
-    if approximately is not None:
-        core = f"ca. {number(approximately)} {plural(approximately, 'møde', 'møder')} årligt"
-    elif minimum is not None and maximum is not None:
-        if minimum == maximum:
-            core = f"{number(minimum)} {plural(minimum, 'møde', 'møder')} årligt"
-        else:
-            core = f"{number(minimum)}-{number(maximum)} møder årligt"
-    elif minimum is not None:
+    'mindst 4, typisk ca. 6 møder årligt', each with ' og efter behov' when so; 'efter behov'
+    alone."""
+    if minimum is not None and maximum is None and approximately is None:
         core = f"mindst {times_text(minimum)} årligt"
-    elif maximum is not None:
-        core = f"højst {number(maximum)} {plural(maximum, 'møde', 'møder')} årligt"
     else:
-        core = ""
+        core = meetings_text(minimum, maximum, approximately)
+        core = f"{core} årligt" if core else ""
     if on_demand:
         return f"{core} og efter behov" if core else "efter behov"
     return core

@@ -182,3 +182,28 @@ def test_seats_without_a_count_start_with_one_unless_they_are_an_office(fixture_
     assert text(**{"rolle": "Regionsrådsformanden", "embede": True}) == "Regionsrådsformanden"
     assert text(**{"rolle": "sundhedssekretariatet"}) == "Sundhedssekretariatet"
     assert text(**{"rolle": "PLO-formand"}) == "1 PLO-formand"
+
+
+def test_meetings_with_both_a_minimum_and_a_typical_number() -> None:
+    assert danish.meetings_per_year_text(4, None, 6) == "mindst 4, typisk ca. 6 møder årligt"
+    assert danish.meetings_per_year_text(None, 8, 6) == "ca. 6, højst 8 møder årligt"
+    assert danish.meetings_text(2, None, None) == "mindst 2 møder"
+    assert danish.meetings_text(2, 2, None) == "2 møder"
+
+
+def test_physical_meetings_and_shared_secretariat(fixture_cs) -> None:
+    from kommissorium.document.build import _Builder
+    from kommissorium.model.charter import Meetings, Secretariat
+
+    b = _Builder(fixture_cs, "test/ramme", None)
+    m = Meetings.model_validate({"pr-år": {"omkring": 6, "mindst": 4}, "fysiske-pr-år": {"mindst": 2}})
+    assert b._meeting_sentences(m) == [
+        "Der afholdes mindst 4, typisk ca. 6 møder årligt.",
+        "Heraf holdes mindst 2 møder årligt med fysisk fremmøde.",
+    ]
+    m = Meetings.model_validate({"pr-år": 4, "fysiske-pr-år": 2})
+    assert b._meeting_sentences(m)[1] == "Heraf holdes 2 møder årligt med fysisk fremmøde."
+    b.c = b.c.model_copy(update={"secretariat": Secretariat.model_validate(
+        {"delt-mellem": ["kommuner", "region"]})})
+    assert b._secretariat()[0].text == (
+        "Sekretariatsbetjeningen varetages i fællesskab af kommunerne og regionen.")

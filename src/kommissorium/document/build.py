@@ -25,6 +25,7 @@ from kommissorium.danish import (
     hours_text,
     join,
     meetings_per_year_text,
+    meetings_text,
     number,
     paragraphs,
     plural,
@@ -543,7 +544,7 @@ class _Builder:
             sentences = []
             if s.shared_between and not s.provided_by:
                 parties = join([PARTIES.get(p.value, p.value) for p in s.shared_between])
-                sentences.append(f"Sekretariatsbetjeningen varetages i fællesskab mellem {parties}.")
+                sentences.append(f"Sekretariatsbetjeningen varetages i fællesskab af {parties}.")
             if s.provided_by:
                 if len(s.provided_by) > 1:
                     sentences.append(
@@ -616,14 +617,10 @@ class _Builder:
             out.append(f"Møderne er{duration}.")
         if m.physical_per_year is not None:
             p = m.physical_per_year
-            if p.minimum is not None and p.maximum is None:
-                k = "ét" if p.minimum == 1 else number(p.minimum, words=True)
-                out.append(f"Der planlægges med mindst {k} fysisk{'' if p.minimum == 1 else 'e'} "
-                           f"{plural(p.minimum, 'møde', 'møder')} årligt.")
-            else:
-                core = meetings_per_year_text(p.minimum, p.maximum, p.approximately)
-                if core:
-                    out.append(f"Heraf er {core.replace(' årligt', '')} årligt fysiske møder.")
+            core = meetings_text(p.minimum, p.maximum, p.approximately)
+            if core:
+                lead = "Heraf holdes" if f is not None else "Der holdes"
+                out.append(f"{lead} {core} årligt med fysisk fremmøde.")
         if m.virtual is True:
             out.append("Møderne kan foregå virtuelt.")
         elif m.virtual is False:
