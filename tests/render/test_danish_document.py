@@ -207,3 +207,8 @@ def test_physical_meetings_and_shared_secretariat(fixture_cs) -> None:
         {"delt-mellem": ["kommuner", "region"]})})
     assert b._secretariat()[0].text == (
         "Sekretariatsbetjeningen varetages i fællesskab af kommunerne og regionen.")
+
+
+def test_abbreviation_is_shown_in_the_facts(fixture_cs) -> None:
+    doc = build_document(fixture_cs, "test/kontaktforum")
+    assert ("Forkortelse", "DAK") in [(f.label, f.value) for f in doc.facts]

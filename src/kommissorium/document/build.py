@@ -246,6 +246,8 @@ class _Builder:
         c = self.c
         kind = BODY_TYPES.get(c.type.value, capitalize(c.type.value))
         facts = [Fact("Type", f"{kind} (rammekommissorium)" if c.frame else kind)]
+        if c.short_name:
+            facts.append(Fact("Forkortelse", c.short_name))
         facts.append(Fact("Område", capitalize(self.ref(c.area))))
         if frame_name:
             facts.append(Fact("Udbygger", frame_name))
