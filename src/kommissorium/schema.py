@@ -49,7 +49,10 @@ MODEL_DESCRIPTIONS: dict[str, str] = {
     "ExtraSection": "Et ekstra afsnit med egen overskrift.",
     "Extraordinary": "Ekstraordinære møder. Kort form: true/false eller en tekst.",
     "Frequency": "Hvor ofte: et tal (4), et interval (\"3-4\"), \"ca. 10\", \"mindst 4\", "
-    "\"efter behov\" eller {mindst, højst, omkring, efter-behov}.",
+    "\"4 møder årligt\", \"kvartalsvis\", \"efter behov\" eller "
+    "{mindst, højst, omkring, efter-behov}.",
+    "Duration": "Varighed i timer: et tal (2), et interval (\"2-3\"), \"2 timer\", \"ca. 2\" "
+    "eller {mindst, højst, omkring}.",
     "ListSection": "Et afsnit med punkter (principper eller opgaver): en liste, eller "
     "{indledning, punkter, noter}.",
     "Meetings": "Møder: hyppighed, varighed, indkaldelse og ekstraordinære møder.",
@@ -116,6 +119,11 @@ FIELD_DESCRIPTIONS: dict[tuple[str, str], str] = {
     ("Frequency", "omkring"): "Omtrent så mange gange (\"ca. 10\").",
     ("Frequency", "efter-behov"): "Derudover, eller kun, efter behov.",
     ("Frequency", "som-udgangspunkt"): "Antallet gælder som udgangspunkt.",
+    ("Duration", "mindst"): "Mindst så mange timer.",
+    ("Duration", "højst"): "Højst så mange timer.",
+    ("Duration", "omkring"): "Omtrent så mange timer (\"ca. 2\").",
+    ("Duration", "efter-behov"): "Efter behov.",
+    ("Duration", "som-udgangspunkt"): "Varigheden gælder som udgangspunkt.",
     ("Meetings", "pr-år"): "Antal møder om året: 4, \"3-4\", \"ca. 10\", \"mindst 4\" eller \"efter behov\".",
     ("Meetings", "varighed-timer"): "Mødernes varighed i timer, fx \"2-3\".",
     ("Meetings", "fysiske-pr-år"): "Antal fysiske møder om året.",
@@ -220,9 +228,18 @@ _FREQ_BODY = (
     + "|" + _alt("højst", "maks.", "maks", "op til") + r"\s*" + _NUM
     + "|" + _NUM + ")"
 )
+_RATE = _alt("hver anden måned", "månedligt", "kvartalsvis", "halvårligt", "årligt")
+_PER_YEAR = (r"(?:\s+(?:" + _alt("møder", "møde", "gange", "gang") + r"\s+)?"
+             + _alt("årligt", "om året", "i året", "pr. år", "pr år", "per år") + ")?")
 FREQUENCY_PATTERN = (
-    r"^\s*(?:" + _FREQ_BODY + r"(?:\s*(?:,|" + _alt("og", "eller") + r")?\s*" + _ON_DEMAND + ")?"
-    + "|" + _ON_DEMAND + r")\s*$"
+    r"^\s*(?:(?:" + _FREQ_BODY + _PER_YEAR + "|(?:"
+    + _alt("ca.", "ca", "cirka", "omkring", "mindst", "minimum", "min.", "højst", "maks.",
+           "maks", "op til") + r"\s*)?" + _RATE + r")(?:\s*(?:,|" + _alt("og", "eller")
+    + r")?\s*" + _ON_DEMAND + ")?" + "|" + _ON_DEMAND + r")\s*$"
+)
+DURATION_PATTERN = (
+    r"^\s*(?:" + _FREQ_BODY + r"(?:\s*" + _alt("timer", "time") + r")?(?:\s*(?:,|"
+    + _alt("og", "eller") + r")?\s*" + _ON_DEMAND + ")?" + "|" + _ON_DEMAND + r")\s*$"
 )
 _MONTH = r"(?:0?[1-9]|1[0-2])"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
@@ -242,6 +259,10 @@ COMPACT_FORMS: dict[str, list[dict[str, Any]]] = {
     "Frequency": [
         {"type": "number", "minimum": 0, "maximum": FINITE_MAX},
         {"type": "string", "pattern": FREQUENCY_PATTERN},
+    ],
+    "Duration": [
+        {"type": "number", "minimum": 0, "maximum": FINITE_MAX},
+        {"type": "string", "pattern": DURATION_PATTERN},
     ],
     "PartialDate": [
         {"type": "integer", "minimum": 1900, "maximum": 2200},
@@ -309,7 +330,7 @@ def build_schema() -> dict[str, Any]:
         if name in MODEL_DESCRIPTIONS:
             d["description"] = MODEL_DESCRIPTIONS[name]
         _describe_object(name, d)
-        if name == "Frequency":
+        if name in ("Frequency", "Duration"):
             for prop in d.get("properties", {}).values():
                 for alt in prop.get("anyOf", [prop]):
                     if alt.get("type") == "number":

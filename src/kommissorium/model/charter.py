@@ -20,6 +20,7 @@ from typing_extensions import Annotated
 
 from kommissorium.model.types import (
     Count,
+    Duration,
     Frequency,
     PartialDate,
     Ref,
@@ -216,7 +217,7 @@ class Extraordinary(Strict):
 
 class Meetings(Strict):
     per_year: Frequency | None = Field(None, alias="pr-år")
-    duration_hours: Frequency | None = Field(None, alias="varighed-timer")
+    duration_hours: Duration | None = Field(None, alias="varighed-timer")
     physical_per_year: Frequency | None = Field(None, alias="fysiske-pr-år")
     virtual: bool | None = Field(None, alias="virtuelle")
     extraordinary: Extraordinary | None = Field(None, alias="ekstraordinære")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -83,6 +83,12 @@ class Count(Strict):
                 return {"mindst": int(m[1])}
             if text.isdigit():
                 return {"mindst": int(text), "højst": int(text)}
+            if m := re.match(r"^(?:ca\.?|cirka|omkring)\s*(\d+)$", text):
+                n = int(m[1])
+                raise ValueError(
+                    f"'{value}' er ikke et antal: et antal pladser angives præcist; skriv {n}, "
+                    f"et interval som \"{max(n - 1, 0)}-{n + 1}\" eller \"op til {n + 1}\""
+                )
             raise ValueError(
                 f"'{value}' er ikke et antal; skriv fx 3, \"2-4\", \"op til 3\" eller \"mindst 2\""
             )
@@ -122,12 +128,18 @@ class Frequency(Strict):
     @classmethod
     def _compact(cls, value: Any) -> Any:
         if isinstance(value, bool):
-            raise ValueError("forventede et antal møder, fik en sandhedsværdi")
+            raise ValueError(f"forventede {cls._WHAT}, fik en sandhedsværdi")
         if isinstance(value, (int, float)):
             return {"mindst": value, "højst": value}
         if isinstance(value, str):
-            return _parse_frequency(value)
+            return cls._parse(value)
         return value
+
+    _WHAT: ClassVar[str] = "et antal møder"
+
+    @classmethod
+    def _parse(cls, value: str) -> dict[str, Any]:
+        return _parse_frequency(value)
 
     @model_validator(mode="after")
     def _ordered(self) -> "Frequency":
@@ -162,6 +174,22 @@ class Frequency(Strict):
         return None
 
 
+class Duration(Frequency):
+    """How long, in hours: exact, a range, approximately, at least ("2", "2-3", "2 timer")."""
+
+    _WHAT: ClassVar[str] = "et antal timer"
+
+    @classmethod
+    def _parse(cls, value: str) -> dict[str, Any]:
+        text = re.sub(r"\s*\b(?:timer|time)\s*$", "", value.strip().lower())
+        try:
+            return _parse_frequency(text, unit=False)
+        except ValueError:
+            raise ValueError(
+                f"'{value}' er ikke en varighed i timer; skriv fx 2, \"2-3\" eller \"2 timer\""
+            ) from None
+
+
 def _fmt(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else str(x).replace(".", ",")
 
@@ -179,7 +207,15 @@ def _number(text: str) -> float:
     return float(text.replace(",", "."))
 
 
-def _parse_frequency(value: str) -> dict[str, Any]:
+#: Words for a rate per year ("kvartalsvis": 4 a year).
+RATE_WORDS = {"hver anden måned": 6, "månedligt": 12, "kvartalsvis": 4, "halvårligt": 2,
+              "årligt": 1}
+#: A trailing "møder årligt", "gange om året", "om året": the unit the field already states.
+_PER_YEAR = re.compile(
+    r"\s+(?:(?:møder|møde|gange|gang)\s+)?(?:årligt|om året|i året|pr\.?\s*år|per år)$")
+
+
+def _parse_frequency(value: str, unit: bool = True) -> dict[str, Any]:
     text = value.strip().lower()
     out: dict[str, Any] = {}
     if re.search(r"(?:,|\bog|\beller)?\s*efter behov\s*$", text):
@@ -187,6 +223,10 @@ def _parse_frequency(value: str) -> dict[str, Any]:
         text = re.sub(r"(?:,|\bog|\beller)?\s*efter behov\s*$", "", text).strip()
         if not text:
             return out
+    if unit:
+        text = _PER_YEAR.sub("", text)
+        for word, n in RATE_WORDS.items():
+            text = re.sub(r"(?<![\wæøå])" + word + r"$", str(n), text)
     num = r"(\d+(?:[.,]\d+)?|" + "|".join(_WORDS) + r")"
     if m := re.fullmatch(num + r"\s*[-–]\s*" + num, text):
         out.update({"mindst": _number(m[1]), "højst": _number(m[2])})
@@ -200,8 +240,8 @@ def _parse_frequency(value: str) -> dict[str, Any]:
         out.update({"mindst": _number(m[1]), "højst": _number(m[1])})
     else:
         raise ValueError(
-            f"'{value}' er ikke en mødefrekvens; skriv fx 4, \"3-4\", \"ca. 10\", \"mindst 4\" "
-            "eller \"efter behov\""
+            f"'{value}' er ikke en mødefrekvens; skriv fx 4, \"3-4\", \"ca. 10\", \"mindst 4\", "
+            "\"4 møder årligt\", \"kvartalsvis\" eller \"efter behov\""
         )
     return out
 
