@@ -125,3 +125,18 @@ def test_template_cannot_reach_python_internals(tmp_path, doc) -> None:
     tpl = env.from_string("{{ doc.__class__.__mro__[1].__subclasses__() }}")
     with pytest.raises(SecurityError):
         tpl.render(doc=doc)
+
+
+def test_markdown_escapes_a_leading_number_only_at_the_start_of_a_line(fixture_cs) -> None:
+    from markdown_it import MarkdownIt
+
+    from kommissorium.render.escape import md_inline
+
+    assert md_inline("23. juni 2022") == "23. juni 2022"
+    assert md_inline("*x* | y") == "\\*x\\* \\| y"
+    assert md_escape("1. januar") == "1\\. januar"
+    md = render(build_document(fixture_cs, "test/ramme"), "md").decode("utf-8")
+    assert "- **Godkendt:** 23. juni 2022\n" in md
+    assert "23\\." not in md
+    html = MarkdownIt("commonmark").render(md)
+    assert "<ol" not in html and "<strong>Godkendt:</strong> 23. juni 2022" in html

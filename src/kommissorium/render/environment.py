@@ -77,7 +77,7 @@ def environment(kind: str, search: tuple[Path, ...] = ()):
     """The environment for ``kind`` ('html', 'md' or 'typ'), built once per process."""
     from jinja2 import StrictUndefined
 
-    from kommissorium.render.escape import md_escape, typst_escape, typst_string
+    from kommissorium.render.escape import md_escape, md_inline, typst_escape, typst_string
 
     escaper = _escaper(kind)
     env = _sandbox_class()(
@@ -93,6 +93,7 @@ def environment(kind: str, search: tuple[Path, ...] = ()):
     env.filters["typst"] = typst_escape
     env.filters["typst_string"] = typst_string
     env.filters["md"] = md_escape
+    env.filters["md_inline"] = md_inline
     return env
 
 

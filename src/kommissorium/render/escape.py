@@ -68,6 +68,17 @@ def md_escape(value: object) -> Markup:
     return Markup(text)
 
 
+def md_inline(value: object) -> Markup:
+    """Text → Markdown for the middle of a line (after '**Godkendt:** ', in a table cell, after
+    '# '): inline syntax is escaped, but '23. juni 2022' cannot start a list there and keeps its
+    dot unescaped."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    return Markup(_MD_INLINE.sub(r"\\\1", " ".join(str(value).split())))
+
+
 def md_cell(value: object) -> Markup:
     """Markdown escaped for a table cell (pipes are escaped by ``md_escape`` already)."""
     return md_escape(value)
