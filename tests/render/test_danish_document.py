@@ -129,8 +129,11 @@ def test_git_info_goes_to_the_version_line(fixture_cs) -> None:
     from kommissorium.document import GitInfo
 
     doc = build_document(fixture_cs, "test/kontaktforum", GitInfo("abc1234", date(2024, 5, 4)))
-    assert doc.version_line == "Version 1.2 · git abc1234, 4. maj 2024"
+    assert doc.version_line == "Version 1.2 (git abc1234 af 4. maj 2024)"
     assert doc.meta["commit"] == "abc1234"
+    doc = build_document(fixture_cs, "test/ramme", GitInfo("abc1234", date(2026, 11, 23), dirty=True))
+    assert doc.version_line == (
+        "Version: git abc1234 af 23. november 2026 (med ikke-committede ændringer)")
 
 
 def test_danish_alphabetical_order() -> None:

@@ -31,3 +31,5 @@ def test_html_is_semantic_and_printable(fixture_cs) -> None:
     assert all(a.get("scope") == "col" for t, a in p.tags if t == "th")
     assert "@media print" in html and "size: A4" in html
     assert "<title>Kommissorium for Det Administrative Kontaktforum</title>" in html
+    body = html.split("<body>", 1)[1]
+    assert body.count("Kommissorium") + body.count("KOMMISSORIUM") == 1  # only the h1

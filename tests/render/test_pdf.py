@@ -119,5 +119,8 @@ def test_pdf_footer_carries_version_and_commit(corpus_cs) -> None:
 
     doc = build_document(corpus_cs, "nordjylland/strategisk-sundhedsforum", GitInfo("abc1234"))
     text = _norm(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(render(doc, "pdf"))).pages))
-    assert "git abc1234" in text
+    assert "Version: git abc1234" in text
     assert "Strategisk Sundhedsforum" in text
+    # page 1: the running header and the title, no extra "KOMMISSORIUM" label
+    first = PdfReader(io.BytesIO(render(doc, "pdf"))).pages[0].extract_text()
+    assert first.lower().count("kommissorium") == 2, first

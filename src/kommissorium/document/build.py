@@ -123,7 +123,7 @@ class GitInfo:
     def line(self) -> str:
         text = f"git {self.commit}"
         if self.date is not None:
-            text += f", {format_date(self.date)}"
+            text += f" af {format_date(self.date)}"
         if self.dirty:
             text += " (med ikke-committede ændringer)"
         return text
@@ -199,11 +199,14 @@ class _Builder:
             meta["commit"] = self.git.commit
             if self.git.date is not None:
                 meta["commit_date"] = self.git.date.isoformat()
-        version_parts = []
-        if c.version:
-            version_parts.append(f"Version {c.version}")
-        if self.git is not None:
-            version_parts.append(self.git.line())
+        # "Version 1.2 (git 3f2a9c1 af 4. maj 2024)", "Version: git 3f2a9c1 af 4. maj 2024".
+        version_line = None
+        if c.version and self.git is not None:
+            version_line = f"Version {c.version} ({self.git.line()})"
+        elif c.version:
+            version_line = f"Version {c.version}"
+        elif self.git is not None:
+            version_line = f"Version: {self.git.line()}"
         return Document(
             id=self.id,
             title=c.title or f"Kommissorium for {in_sentence(c.name)}",
@@ -212,7 +215,7 @@ class _Builder:
             approval_line=self._approval(),
             facts=self._facts(frame_name),
             sections=sections,
-            version_line=" · ".join(version_parts) or None,
+            version_line=version_line,
             meta=meta,
         )
 

@@ -85,7 +85,7 @@ class Document:
     approval_line: str | None = None
     facts: tuple[Fact, ...] = ()
     sections: list[Section] = field(default_factory=list)
-    #: Version line for the footer: "Version 1.2 · git 3f2a9c1, 4. maj 2024".
+    #: Version line for the footer: "Version 1.2 (git 3f2a9c1 af 4. maj 2024)".
     version_line: str | None = None
     #: Free-form metadata: version, commit, commit_date, source, generator.
     meta: dict[str, str] = field(default_factory=dict)
