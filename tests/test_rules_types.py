@@ -58,3 +58,23 @@ def test_count_about_explains_what_to_write() -> None:
     with pytest.raises(ValidationError) as err:
         Count.model_validate("ca. 3")
     assert "angives præcist" in str(err.value) and '"2-4"' in str(err.value)
+
+
+@pytest.mark.parametrize("text,line,column", [
+    ("navn: X\nmøder:\n  pr-år: 4\n   varighed-timer: 2\n", 4, 18),  # one space too many (at the colon, as the parser says)
+    ("navn: X\nmøder:\n    pr-år: 4\n  varighed-timer: 2\n", 4, 3),  # between two levels
+])
+def test_bad_indentation_is_named(text: str, line: int, column: int) -> None:
+    from kommissorium.load.yaml import load_text
+
+    doc = load_text(text, display="x.yaml")
+    [p] = doc.problems
+    assert (p.code, p.line, p.column) == ("Y001", line, column)
+    assert "indrykningen passer ikke med linjen over" in p.message
+
+
+def test_colon_in_value_keeps_its_message() -> None:
+    from kommissorium.load.yaml import load_text
+
+    [p] = load_text("navn: a: b\n", display="x.yaml").problems
+    assert "kolon" in p.message

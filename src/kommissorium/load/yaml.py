@@ -533,6 +533,37 @@ _SYNTAX_DA = [
 ]
 
 
+def _key_indent(line: str) -> int:
+    """Column of a line's key, after its indentation and any list markers ('- ')."""
+    m = re.match(r"(?:\s*-(?:\s+|$))*\s*", line)
+    return m.end() if m else 0
+
+
+def _misindented(lines: list[str], idx: int) -> tuple[int, int] | None:
+    """(line index, indent) of a key line at or just above ``idx`` whose indentation fits no
+    level: deeper than a sibling that opens no block, or between two enclosing levels."""
+    def content(i: int) -> bool:
+        s = lines[i].strip()
+        return bool(s) and not s.startswith("#")
+
+    for cur in (idx, idx - 1):
+        if not (0 <= cur < len(lines)) or not content(cur) or lines[cur].lstrip().startswith("-"):
+            continue
+        prev = next((i for i in range(cur - 1, -1, -1) if content(i)), None)
+        if prev is None:
+            continue
+        ind, pind = _key_indent(lines[cur]), _key_indent(lines[prev])
+        opens = re.search(r":\s*(?:[|>][-+0-9]*)?\s*(?:#.*)?$", lines[prev]) is not None
+        if ind > pind and not opens:
+            return cur, ind
+        if ind < pind:
+            levels = {_key_indent(lines[i]) for i in range(cur) if content(i)}
+            levels |= {len(lines[i]) - len(lines[i].lstrip(" ")) for i in range(cur) if content(i)}
+            if ind not in levels:
+                return cur, ind
+    return None
+
+
 def _syntax_problem(exc: Any, text: str, display: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line = (mark.line + 1) if mark is not None else 1
@@ -590,6 +621,16 @@ def _syntax_problem(exc: Any, text: str, display: str) -> Problem:
             f"'{closing}' glemt?).",
             display, line, column,
         )
+    if any(k in raw for k in ("mapping values are not allowed", "did not find expected key",
+                              "while scanning a simple key")):
+        bad = _misindented(lines, line - 1)
+        if bad is not None:
+            return yaml_problem(
+                "Y001",
+                "YAML-syntaksfejl: indrykningen passer ikke med linjen over (brug samme antal "
+                "mellemrum for nøgler på samme niveau).",
+                display, line, column,
+            )
     danish = next((da for en, da in _SYNTAX_DA if en in raw), None)
     detail = danish or "ugyldig YAML"
     return yaml_problem("Y001", f"YAML-syntaksfejl: {detail}.", display, line, column)
