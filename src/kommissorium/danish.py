@@ -60,6 +60,14 @@ def number(n: float, words: bool = False) -> str:
     return f"{n:g}".replace(".", ",")
 
 
+def small_number(n: float, one: str = "én") -> str:
+    """A whole number 1-9 as a word, other numbers in digits (house style for generated
+    sentences): 'fire', '10', '2,5'; ``one`` is the form of 1 ('én gang', 'ét møde')."""
+    if float(n).is_integer() and 1 <= n <= 9:
+        return one if n == 1 else NUMBER_WORDS[int(n)]
+    return number(n)
+
+
 def join(items: Iterable[str], conjunction: str = "og") -> str:
     """'A, B og C'."""
     items = [i for i in items if i]
@@ -175,7 +183,7 @@ def count_text(low: int | None, high: int | None) -> str:
 
 def times_text(n: float) -> str:
     """'én gang', 'fire gange', '14 gange'."""
-    return "én gang" if n == 1 else f"{number(n, words=True)} gange"
+    return "én gang" if n == 1 else f"{small_number(n)} gange"
 
 
 def meetings_text(minimum: float | None, maximum: float | None,
@@ -185,6 +193,20 @@ def meetings_text(minimum: float | None, maximum: float | None,
     def n_(x: float) -> str:
         return number(x)
 
+    # One number alone is written as a word when it is 1-9: 'to møder', 'ca. ét møde'.
+    single = [x for x in (minimum, maximum, approximately) if x is not None]
+    if len(set(single)) == 1:
+        x = single[0]
+        word = small_number(x, one="ét")
+        if minimum is not None and maximum is not None:
+            prefix = ""
+        elif minimum is not None:
+            prefix = "mindst "
+        elif maximum is not None:
+            prefix = "højst "
+        else:
+            prefix = "ca. "
+        return f"{prefix}{word} {plural(x, 'møde', 'møder')}"
     if approximately is not None:
         last = approximately
         core = f"ca. {n_(approximately)}"
@@ -221,19 +243,31 @@ def meetings_per_year_text(minimum: float | None, maximum: float | None,
     return core
 
 
+def _hours(n: float) -> str:
+    """'en times', 'en halv times', 'halvanden times', 'to timers', '2,5 timers', '10 timers'."""
+    if n == 0.5:
+        return "en halv times"
+    if n == 1:
+        return "en times"
+    if n == 1.5:
+        return "halvanden times"
+    return f"{small_number(n)} timers"
+
+
 def hours_text(minimum: float | None, maximum: float | None, approximately: float | None) -> str:
-    """'2-3 timers', 'ca. 2 timers', '1 times' (as in 'af 2-3 timers varighed')."""
+    """'2-3 timers', 'ca. to timers', 'en times', 'en halv times' (as in 'af 2-3 timers
+    varighed'); a range keeps its digits."""
     if approximately is not None:
-        return f"ca. {number(approximately)} {plural(approximately, 'times', 'timers')}"
+        return f"ca. {_hours(approximately)}"
     if minimum is not None and maximum is not None and minimum != maximum:
         return f"{number(minimum)}-{number(maximum)} timers"
     if minimum is not None and maximum is None:
-        return f"mindst {number(minimum)} {plural(minimum, 'times', 'timers')}"
+        return f"mindst {_hours(minimum)}"
     value = minimum if minimum is not None else maximum
     if value is None:
         return ""
     prefix = "op til " if minimum is None else ""
-    return f"{prefix}{number(value)} {plural(value, 'times', 'timers')}"
+    return f"{prefix}{_hours(value)}"
 
 
 def days_before_text(days: int) -> str:

@@ -26,10 +26,10 @@ def test_plural_role(role: str, plural: str) -> None:
 def test_meeting_phrases() -> None:
     assert danish.meetings_per_year_text(4, None, None) == "mindst fire gange årligt"
     assert danish.meetings_per_year_text(None, None, 10) == "ca. 10 møder årligt"
-    assert danish.meetings_per_year_text(None, None, 1) == "ca. 1 møde årligt"
-    assert danish.meetings_per_year_text(None, 1, None) == "højst 1 møde årligt"
+    assert danish.meetings_per_year_text(None, None, 1) == "ca. ét møde årligt"
+    assert danish.meetings_per_year_text(None, 1, None) == "højst ét møde årligt"
     assert danish.meetings_per_year_text(3, 4, None) == "3-4 møder årligt"
-    assert danish.meetings_per_year_text(4, 4, None) == "4 møder årligt"
+    assert danish.meetings_per_year_text(4, 4, None) == "fire møder årligt"
     assert danish.meetings_per_year_text(None, None, None, True) == "efter behov"
     assert danish.hours_text(2, 3, None) == "2-3 timers"
     assert danish.days_before_text(7) == "én uge"
@@ -190,8 +190,8 @@ def test_seats_without_a_count_start_with_one_unless_they_are_an_office(fixture_
 def test_meetings_with_both_a_minimum_and_a_typical_number() -> None:
     assert danish.meetings_per_year_text(4, None, 6) == "mindst 4, typisk ca. 6 møder årligt"
     assert danish.meetings_per_year_text(None, 8, 6) == "ca. 6, højst 8 møder årligt"
-    assert danish.meetings_text(2, None, None) == "mindst 2 møder"
-    assert danish.meetings_text(2, 2, None) == "2 møder"
+    assert danish.meetings_text(2, None, None) == "mindst to møder"
+    assert danish.meetings_text(2, 2, None) == "to møder"
 
 
 def test_physical_meetings_and_shared_secretariat(fixture_cs) -> None:
@@ -202,10 +202,10 @@ def test_physical_meetings_and_shared_secretariat(fixture_cs) -> None:
     m = Meetings.model_validate({"pr-år": {"omkring": 6, "mindst": 4}, "fysiske-pr-år": {"mindst": 2}})
     assert b._meeting_sentences(m) == [
         "Der afholdes mindst 4, typisk ca. 6 møder årligt.",
-        "Heraf holdes mindst 2 møder årligt med fysisk fremmøde.",
+        "Heraf holdes mindst to møder årligt med fysisk fremmøde.",
     ]
     m = Meetings.model_validate({"pr-år": 4, "fysiske-pr-år": 2})
-    assert b._meeting_sentences(m)[1] == "Heraf holdes 2 møder årligt med fysisk fremmøde."
+    assert b._meeting_sentences(m)[1] == "Heraf holdes to møder årligt med fysisk fremmøde."
     b.c = b.c.model_copy(update={"secretariat": Secretariat.model_validate(
         {"delt-mellem": ["kommuner", "region"]})})
     assert b._secretariat()[0].text == (
@@ -215,3 +215,16 @@ def test_physical_meetings_and_shared_secretariat(fixture_cs) -> None:
 def test_abbreviation_is_shown_in_the_facts(fixture_cs) -> None:
     doc = build_document(fixture_cs, "test/kontaktforum")
     assert ("Forkortelse", "DAK") in [(f.label, f.value) for f in doc.facts]
+
+
+def test_small_numbers_in_words_in_generated_meeting_sentences() -> None:
+    assert danish.meetings_per_year_text(2, 2, None) == "to møder årligt"
+    assert danish.meetings_per_year_text(None, None, 1) == "ca. ét møde årligt"
+    assert danish.meetings_per_year_text(10, None, None) == "mindst 10 gange årligt"
+    assert danish.meetings_per_year_text(None, None, 10) == "ca. 10 møder årligt"
+    assert danish.meetings_per_year_text(3, 4, None) == "3-4 møder årligt"
+    assert danish.hours_text(1, 1, None) == "en times"
+    assert danish.hours_text(0.5, 0.5, None) == "en halv times"
+    assert danish.hours_text(2, 2, None) == "to timers"
+    assert danish.hours_text(2, 3, None) == "2-3 timers"
+    assert danish.hours_text(None, None, 12) == "ca. 12 timers"
