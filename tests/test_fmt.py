@@ -154,3 +154,42 @@ def test_example_corpus_is_canonically_formatted() -> None:
         if format_text(p.read_text(encoding="utf-8")) != p.read_text(encoding="utf-8")
     ]
     assert changed == []
+
+
+def test_diff_is_a_dry_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "charters").mkdir()
+    messy = tmp_path / "charters" / "rodet.yaml"
+    messy.write_text("type: forum\nnavn: X\nområde: region-nordjylland\n", encoding="utf-8")
+    before = messy.read_bytes()
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["fmt", "--diff"])
+    assert result.exit_code == 1
+    assert "+++ b/charters/rodet.yaml" in result.output and "+navn: X" in result.output
+    assert messy.read_bytes() == before
+
+
+def test_singular_unchanged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "charters").mkdir()
+    (tmp_path / "charters" / "pæn.yaml").write_text(
+        "navn: Y\ntype: forum\nområde: region-nordjylland\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["fmt"])
+    assert result.exit_code == 0
+    assert "0 filer formateret, 1 uændret." in result.output
+
+
+def test_impossible_date_is_text(tmp_path: Path) -> None:
+    text = "navn: X\ntype: forum\nområde: region-nordjylland\ndato: 2022-02-30\n"
+    assert _fmt(text) == text
+
+
+def test_encoding_problem_reuses_loader_diagnostic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "charters").mkdir()
+    bad = tmp_path / "charters" / "cp.yaml"
+    bad.write_bytes("navn: København\ntype: forum\n".encode("cp1252"))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["fmt"])
+    assert result.exit_code == 1
+    assert "charters/cp.yaml:1:9:" in result.output and "[Y004]" in result.output

@@ -200,8 +200,19 @@ def _scalar_lines(text: str) -> set[int]:
 
 def _yaml():
     from ruamel.yaml import YAML
+    from ruamel.yaml.resolver import VersionedResolver
+
+    class _NoTimestamps(VersionedResolver):
+        """YAML 1.2 core schema as the loader reads it: ``2022-06-23`` is text, not a date
+        (ruamel would construct a timestamp, and fail on an impossible date like 2022-02-30)."""
+
+        def add_version_implicit_resolver(self, version, tag, regexp, first):  # noqa: ANN001
+            if str(tag).endswith(":timestamp"):
+                return
+            super().add_version_implicit_resolver(version, tag, regexp, first)
 
     y = YAML(typ="rt")
+    y.Resolver = _NoTimestamps
     y.indent(mapping=INDENT_MAPPING, sequence=INDENT_SEQUENCE, offset=INDENT_OFFSET)
     y.width = WIDTH
     y.preserve_quotes = True
@@ -423,8 +434,12 @@ def format_text(text: str, display: str = "<tekst>", charter: bool = True) -> st
     y = _yaml()
     try:
         tree = y.load(text)
-    except Exception as exc:  # noqa: BLE001 - ruamel may be stricter than libyaml
-        raise FormatError(f"YAML kan ikke læses til formatering: {exc}. Filen formateres ikke.") from None
+    except Exception:  # noqa: BLE001 - ruamel may be stricter than libyaml
+        # ruamel's messages are English; the loader found nothing, so say so in Danish.
+        raise FormatError(
+            "Filen kan læses af validate, men ikke af formateringens YAML-parser; filen "
+            "formateres ikke. Meld det gerne med filen som eksempel."
+        ) from None
     spec = charter_spec() if charter else None
     _sort_flow(tree, spec)
     buf = io.StringIO()
@@ -487,10 +502,15 @@ def format_file(path: Path, display: str | None = None, charter: bool = True) ->
             raise FormatError(f"Filen er større end {MAX_BYTES // 1024 // 1024} MB og formateres ikke.")
     except OSError as exc:
         raise FormatError(f"Filen kan ikke læses: {exc.strerror or exc}.") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise FormatError("Filen er ikke gyldig UTF-8; gem den som UTF-8. Filen formateres ikke.") from None
+    # The loader's diagnostics (code, line, column, Danish message) come first: the same
+    # problem is reported the same way by fmt and validate.
+    from kommissorium.load.yaml import load_bytes
+
+    doc = load_bytes(raw, path, display)
+    if doc.problems:
+        p = doc.problems[0]
+        raise FormatError(f"{p.message} Filen formateres ikke. [{p.code}]", p.line, p.column)
+    text = raw.decode("utf-8")
     return FormatResult(path, text, format_text(text, display, charter))
 
 

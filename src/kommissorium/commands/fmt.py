@@ -21,21 +21,26 @@ def register(app: typer.Typer) -> None:
             False, "--check",
             help="Skriv intet; list filer, der ville blive ændret (exitkode 1, hvis der er nogen).",
         ),
-        diff: bool = typer.Option(False, "--diff", help="Vis ændringerne som unified diff."),
+        diff: bool = typer.Option(
+            False, "--diff",
+            help="Skriv intet; vis ændringerne som unified diff (exitkode 1, hvis der er nogen).",
+        ),
     ) -> None:
         """Formatér kommissorier kanonisk: nøglerækkefølge og indrykning.
 
         Kommentarer, anførselstegn, tomme linjer og blok-tekster bevares. Registerfiler
         (charters/_register/) indrykkes, men deres nøgler flyttes ikke.
-        Exitkoder: 0 alt er formateret, 1 filer ville blive ændret (--check) eller kan ikke
-        læses, 2 brugsfejl.
+        Exitkoder: 0 alt er formateret, 1 filer ville blive ændret (--check/--diff) eller kan
+        ikke læses, 2 brugsfejl.
         """
         import difflib
         import sys
 
         from kommissorium.corpus import REGISTER_DIR, display_path
+        from kommissorium.danish import plural
         from kommissorium.fmt import FormatError, collect, format_file, write_result
 
+        dry_run = check or diff
         files = collect(list(paths or []))
         changed: list[str] = []
         errors = 0
@@ -58,20 +63,26 @@ def register(app: typer.Typer) -> None:
                 ))
             if check:
                 typer.echo(f"{display}: ville blive omformateret")
+            elif diff:
+                pass
             else:
                 write_result(result)
                 typer.echo(f"{display}: formateret", err=True)
         n = len(files)
-        if check:
+        if dry_run:
             if changed:
                 typer.echo(
-                    f"{len(changed)} af {n} filer ville blive omformateret; kør "
-                    "'kommissorium fmt'.", err=True,
+                    f"{len(changed)} af {n} {plural(n, 'fil', 'filer')} ville blive "
+                    "omformateret; kør 'kommissorium fmt'.", err=True,
                 )
             elif not errors:
-                typer.echo(f"Alle {n} filer er formateret.", err=True)
+                typer.echo(
+                    f"{plural(n, 'Filen', f'Alle {n} filer')} er formateret.", err=True
+                )
         else:
+            same = n - len(changed) - errors
             typer.echo(
-                f"{len(changed)} filer formateret, {n - len(changed) - errors} uændrede.", err=True
+                f"{len(changed)} {plural(len(changed), 'fil', 'filer')} formateret, "
+                f"{same} {plural(same, 'uændret', 'uændrede')}.", err=True
             )
-        raise typer.Exit(1 if (errors or (check and changed)) else 0)
+        raise typer.Exit(1 if (errors or (dry_run and changed)) else 0)
