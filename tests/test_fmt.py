@@ -192,4 +192,4 @@ def test_encoding_problem_reuses_loader_diagnostic(
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["fmt"])
     assert result.exit_code == 1
-    assert "charters/cp.yaml:1:9:" in result.output and "[Y004]" in result.output
+    assert "charters/cp.yaml:1:8:" in result.output and "[Y004]" in result.output
