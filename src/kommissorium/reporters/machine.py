@@ -9,8 +9,9 @@ from kommissorium.problems import Problem, Severity
 
 
 def report_json(problems: list[Problem], files: int, out: TextIO) -> None:
-    status = "fejl" if any(p.severity is Severity.ERROR for p in problems) else (
-        "advarsler" if problems else "ok")
+    severities = {p.severity for p in problems}
+    status = ("fejl" if Severity.ERROR in severities
+              else "advarsler" if Severity.WARNING in severities else "ok")
     doc = {
         "status": status,
         "files": files,
