@@ -179,3 +179,36 @@ def test_p001_message_says_where_each_count_comes_from() -> None:
     messages = [p.message for p in check([folder], cwd=folder).problems if p.code == "P001"]
     assert any("giver 19 i Region Midtjylland (98 i hele landet)" in m for m in messages)
     assert any("giver 4 i Sundhedsklynge Horsens" in m for m in messages)
+
+
+# -- json status and [tool.kommissorium] in kommissorium.toml -------------------------------------
+def test_json_status_counts_only_errors_and_warnings() -> None:
+    from kommissorium.problems import Problem
+    from kommissorium.reporters.machine import report_json
+
+    def status(*severities: Severity) -> str:
+        out = io.StringIO()
+        problems = [Problem("X001", "x", s, "m", "f.yaml", 1, 1) for s in severities]
+        report_json(problems, 1, out)
+        return json.loads(out.getvalue())["status"]
+
+    assert status() == "ok"
+    assert status(Severity.INFO) == "ok"
+    assert status(Severity.INFO, Severity.WARNING) == "advarsler"
+    assert status(Severity.WARNING, Severity.ERROR) == "fejl"
+
+
+def test_tool_table_in_kommissorium_toml(tmp_path: Path) -> None:
+    import pytest
+
+    from kommissorium.config import ConfigError, load_config
+
+    (tmp_path / "kommissorium.toml").write_text(
+        '[tool.kommissorium]\ncharters = "kommissorier"\n', encoding="utf-8")
+    assert load_config(tmp_path).charters == "kommissorier"
+    (tmp_path / "kommissorium.toml").write_text('charters = "k2"\n', encoding="utf-8")
+    assert load_config(tmp_path).charters == "k2"
+    (tmp_path / "kommissorium.toml").write_text(
+        'charters = "k2"\n[tool.kommissorium]\ncharters = "k3"\n', encoding="utf-8")
+    with pytest.raises(ConfigError):
+        load_config(tmp_path)

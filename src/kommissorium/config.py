@@ -1,4 +1,5 @@
-"""Repository configuration: ``kommissorium.toml`` or ``[tool.kommissorium]`` in pyproject.toml.
+"""Repository configuration: ``kommissorium.toml`` or ``[tool.kommissorium]`` in pyproject.toml
+(``kommissorium.toml`` may hold its settings at the top or in a ``[tool.kommissorium]`` table).
 
     [tool.kommissorium]
     charters = "charters"                 # the charters folder, relative to the file
@@ -53,7 +54,14 @@ def load_config(root: Path | None) -> Config:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{path.name}: kan ikke læses som TOML: {exc}") from None
-        table = data if name == "kommissorium.toml" else data.get("tool", {}).get("kommissorium")
+        table = data.get("tool", {}).get("kommissorium") if isinstance(data.get("tool"), dict) else None
+        if name == "kommissorium.toml" and table is None:
+            table = data
+        elif name == "kommissorium.toml" and set(data) != {"tool"}:
+            # `[tool.kommissorium]` (as in pyproject.toml) is accepted in kommissorium.toml too,
+            # but not mixed with top-level settings: one of them would be silently ignored.
+            raise ConfigError(f"{path.name}: brug enten [tool.kommissorium] eller indstillinger "
+                              "øverst i filen, ikke begge.")
         if table is None:
             continue
         return _parse(table, root, path)
