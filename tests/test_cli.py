@@ -168,3 +168,31 @@ def test_command_help_uses_danish_placeholders():
     assert "Brug: kommissorium validate [TILVALG] [STIER]..." in result.output
     assert "-f, --format TEKST" in result.output
     assert "<str>" not in result.output and "Usage" not in result.output
+
+
+def test_usage_errors_are_danish():
+    cases = {
+        ("validate", "--bogus"): "fejl: ukendt tilvalg '--bogus'. Se 'kommissorium validate --help'.",
+        ("new",): "mangler argumentet ID",
+        ("valdate",): "ukendt kommando 'valdate'. Mente du 'validate'?",
+        ("render", "-j", "0"): "ugyldig værdi for '-j': skal være mindst 1",
+        ("site", "--port", "70000"): "skal være mellem 0 og 65535",
+    }
+    for args, expected in cases.items():
+        result = CliRunner().invoke(app, list(args))
+        assert result.exit_code == 2, args
+        assert expected in result.output, (args, result.output)
+        for english in ("Error", "Try '", "Invalid value", "Missing", "No such", "Input should"):
+            assert english not in result.output, (args, result.output)
+        assert "Traceback" not in result.output
+
+
+def test_help_hints_are_danish():
+    render = CliRunner().invoke(app, ["render", "--help"]).output
+    assert "[mindst 1]" in render and "x>=" not in render
+    site = CliRunner().invoke(app, ["site", "--help"]).output
+    assert "0–65535" in site and "<=x<=" not in site
+    new = CliRunner().invoke(app, ["new", "--help"]).output
+    assert "{id}" not in new and "kommissorium new [TILVALG] ID" in new
+    main = CliRunner().invoke(app, ["--help"]).output
+    assert "på..." not in main and "regler på tværs" in main

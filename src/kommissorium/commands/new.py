@@ -25,7 +25,7 @@ def register(app: typer.Typer) -> None:
             "arbejdsgruppe, udvalg eller sekretariat (standard: rammens).", show_default=False),
         omraade: Optional[str] = typer.Option(
             None, "--område", "--omraade",
-            help="Registernøgle for området, fx 'klynge-nord' (standard: rammens).",
+            help="Registernøgle for området, fx 'klynge-nordjylland-nord' (standard: rammens).",
             show_default=False),
         ramme: Optional[str] = typer.Option(
             None, "--fra-ramme", help="Id på rammen, kommissoriet udbygger; dens afsnit arves.",
