@@ -84,3 +84,12 @@ def test_refuses_overwrite_and_bad_input(repo) -> None:
     assert result.exit_code == 2 and "--navn" in result.output
     assert not (repo.root / "charters" / "nordjylland" / "x.yaml").exists()
     assert "Traceback" not in result.output
+
+
+def test_suggest_prefers_keys_containing_the_typed_text():
+    from kommissorium.model.validate import suggest
+
+    keys = ["klynge-midt", "klynge-nordjylland-syd", "klynge-nordjylland-nord", "region-nordjylland"]
+    assert suggest("klynge-nord", keys) == "klynge-nordjylland-nord"
+    assert suggest("nordjylland-nord", keys) == "klynge-nordjylland-nord"
+    assert suggest("klynge-midtt", keys) == "klynge-midt"

@@ -90,6 +90,15 @@ def suggest(word: str, candidates: list[str]) -> str | None:
     folded = {fold(c): c for c in candidates}
     if fold(word) in folded:
         return folded[fold(word)]
+    # A key that starts with or contains the typed text ('klynge-nord' → 'klynge-nordjylland-nord')
+    # beats a merely similar one; shortest first, then the one that starts with it.
+    w = fold(word)
+    if len(w) >= 3:
+        containing = [f for f in folded if w in f]
+        if containing:
+            tokens = set(w.split("-"))
+            return folded[min(containing, key=lambda f: (
+                not tokens <= set(f.split("-")), not f.startswith(w), len(f), f))]
     hit = difflib.get_close_matches(fold(word), list(folded), n=1, cutoff=0.6)
     return folded[hit[0]] if hit else None
 
