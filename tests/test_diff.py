@@ -144,7 +144,7 @@ def test_two_revisions_and_markdown(repo: Path) -> None:
     out = result.output
     assert out.startswith("## Ændringer i kommissorierne")
     assert "### Ændret: Testforum A" in out
-    assert "- Plads fjernet: 2 repræsentant fra Region Nordjylland." in out
+    assert "- Plads fjernet: 2 repræsentanter fra Region Nordjylland." in out
     assert "- I alt fra 13 til 11 faste medlemmer." in out
 
 
@@ -196,3 +196,18 @@ def test_word_diff_marks_words() -> None:
     words = word_diff("a b c", "a x c")
     assert ("slettet", "b") in words and ("tilføjet", "x") in words
     assert "".join(t for op, t in words if op != "slettet") == "a x c"
+
+
+def test_seat_role_is_plural_unless_one():
+    from types import SimpleNamespace
+
+    from kommissorium.diff import describe_seat
+
+    def seat(n: int):
+        count = SimpleNamespace(exact=True, minimum=n, maximum=n, low=n)
+        return SimpleNamespace(count=count, role="praktiserende læge", for_each=None, members_of=None,
+                               within=None, source=None, appointed_by=None, on_demand=False)
+
+    assert describe_seat(seat(3), None).startswith("3 praktiserende læger")
+    assert describe_seat(seat(1), None).startswith("1 praktiserende læge")
+    assert not describe_seat(seat(1), None).startswith("1 praktiserende læger")

@@ -171,7 +171,10 @@ def _count(c: Any) -> str:
 
 
 def describe_seat(seat: "Seat", cs: "CharterSet") -> str:
-    text = f"{_count(seat.count)} {seat.role}"
+    from kommissorium.danish import plural_role
+
+    one = seat.count.exact and seat.count.minimum == 1
+    text = f"{_count(seat.count)} {seat.role if one else plural_role(seat.role)}"
     if seat.for_each is not None:
         unit = {"kommune": "kommune", "klynge": "klynge", "region": "region"}[seat.for_each.value]
         text += f" fra hver {unit}"
