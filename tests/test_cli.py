@@ -196,3 +196,9 @@ def test_help_hints_are_danish():
     assert "{id}" not in new and "kommissorium new [TILVALG] ID" in new
     main = CliRunner().invoke(app, ["--help"]).output
     assert "på..." not in main and "regler på tværs" in main
+
+
+def test_format_choices_join_with_og():
+    result = CliRunner().invoke(app, ["validate", "-f", "xml"])
+    assert result.exit_code == 2
+    assert "vælg mellem github, json, sarif og text" in result.output

@@ -60,6 +60,13 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def join(items: Any, conjunction: str = "og") -> str:
+    """'a, b og c' (danish.join, imported only when a message needs it)."""
+    from kommissorium.danish import join as _join
+
+    return _join([str(i) for i in items], conjunction)
+
+
 def default_format() -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from kommissorium.commands._common import fail_usage, guarded
+from kommissorium.commands._common import fail_usage, guarded, join
 
 FORMATS = ("text", "markdown", "json")
 
@@ -46,7 +46,7 @@ def register(app: typer.Typer) -> None:
         from kommissorium.problems import Severity
 
         if format not in FORMATS:
-            raise fail_usage(f"ukendt format '{format}'; vælg mellem {', '.join(FORMATS)}.")
+            raise fail_usage(f"ukendt format '{format}'; vælg mellem {join(FORMATS)}.")
         try:
             result = diff_revisions(base, head)
         except DiffError as exc:

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from kommissorium.commands._common import fail_usage, guarded
+from kommissorium.commands._common import fail_usage, guarded, join
 
 FORMATS = ("mermaid", "markdown", "dot", "svg", "pdf")
 
@@ -59,7 +59,7 @@ def register(app: typer.Typer) -> None:
         from kommissorium.graph import GraphError, build_graph, render_graphviz, to_dot, to_mermaid
 
         if format not in FORMATS:
-            raise fail_usage(f"ukendt format '{format}'; vælg mellem {', '.join(FORMATS)}.")
+            raise fail_usage(f"ukendt format '{format}'; vælg mellem {join(FORMATS)}.")
         root = _charters_root(path)
         if path is not None and path.resolve() != root and root in path.resolve().parents:
             under = under or path.resolve().relative_to(root).as_posix()

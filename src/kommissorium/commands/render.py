@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from kommissorium.commands._common import fail_usage, guarded
+from kommissorium.commands._common import fail_usage, guarded, join
 
 ALL_FORMATS = ("pdf", "html", "md")
 #: Above this many documents a progress bar is shown (on a terminal).
@@ -23,12 +23,15 @@ def parse_formats(value: str | None) -> tuple[str, ...]:
             continue
         part = {"markdown": "md", "htm": "html"}.get(part.lower(), part.lower())
         if part not in ALL_FORMATS:
-            raise fail_usage(f"ukendt format '{part}'; vælg blandt {', '.join(ALL_FORMATS)}.")
+            raise fail_usage(f"ukendt format '{part}'; vælg mellem {join(ALL_FORMATS)}.")
         if part not in out:
             out.append(part)
     if not out:
         raise fail_usage("angiv mindst ét format, fx --format pdf,html,md.")
     return tuple(out)
+
+
+_FORMAT_NAMES = {"pdf": "PDF", "html": "HTML", "md": "Markdown"}
 
 
 def register(app: typer.Typer) -> None:
@@ -141,7 +144,7 @@ def run_render(paths: list[Path], output: Path | None, formats: tuple[str, ...],
         if where.startswith(".."):
             where = str(outdir)
         seconds = f"{elapsed:.1f}".replace(".", ",")
-        msg = f"Gengav {rendered} {noun} som {', '.join(formats)} i {where}/ på {seconds} s."
+        msg = f"Gengav {rendered} {noun} som {join([_FORMAT_NAMES.get(f, f) for f in formats])} i {where}/ på {seconds} s."
         if failed:
             msg += f" {failed} blev ikke gengivet på grund af fejl."
         typer.echo(msg, err=True)

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from kommissorium.commands._common import default_format, fail_usage, guarded
+from kommissorium.commands._common import default_format, fail_usage, guarded, join
 
 FORMATS = ("text", "json", "github", "sarif")
 
@@ -38,7 +38,7 @@ def register(app: typer.Typer) -> None:
         fmt = format or default_format()
         if fmt not in REPORTERS:
             raise fail_usage(
-                f"ukendt format '{fmt}'; vælg mellem {', '.join(sorted(REPORTERS))}."
+                f"ukendt format '{fmt}'; vælg mellem {join(sorted(REPORTERS))}."
             )
         result = check(list(paths or []))
         REPORTERS[fmt](result.problems, result.files, sys.stdout)
