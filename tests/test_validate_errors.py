@@ -225,3 +225,19 @@ def test_single_file_resolves_references_against_the_whole_repository(repo):
     result = check([Path(target)])
     assert result.problems == []
     assert result.files == 1
+
+
+def test_a_loose_file_is_checked_alone_not_its_whole_folder(tmp_path, monkeypatch):
+    """A file outside any charters/ folder (say in /tmp) must not make validate read its folder."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "udkast.yaml").write_text(
+        "navn: Udkast\ntype: forum\nområde: region-nordjylland\n", encoding="utf-8")
+    for i in range(5):
+        (tmp_path / f"andet{i}.yaml").write_text("ikke: [gyldig\n", encoding="utf-8")
+    result = check([tmp_path / "udkast.yaml"])
+    assert result.files == 1
+    assert [p for p in result.problems if p.severity.value == "fejl"] == []
+    # naming the folder itself still checks everything in it
+    folder = check([tmp_path])
+    assert folder.files == 6
+    assert len({p.file for p in folder.problems if p.code == "Y001"}) == 5

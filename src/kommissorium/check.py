@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kommissorium.config import Config, ConfigError, load_config
-from kommissorium.corpus import CharterSet, charters_root_of, find_root, load_corpus
+from kommissorium.corpus import CharterSet, charters_root_of, find_root, load_corpus, loose_files
 from kommissorium.problems import Problem, Severity, sort_problems
 
 
@@ -74,7 +74,7 @@ def check(paths: list[Path], cwd: Path | None = None, strict_rules: bool = True)
     files = 0
     corpora = []
     for root, targets in groups.items():
-        cs = load_corpus(root, cwd)
+        cs = load_corpus(root, cwd, loose_files(root, targets))
         corpora.append(cs)
         found = list(cs.problems)
         if strict_rules:

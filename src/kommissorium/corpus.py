@@ -142,6 +142,8 @@ class CharterSet:
         for f in files:
             self.by_id.setdefault(f.id, f)
         self._effective: dict[str, Charter] = {}
+        #: The files loaded when the corpus is only the files named (see ``loose_files``).
+        self.selection: tuple[Path, ...] | None = None
 
     # -- access ------------------------------------------------------------------------------
     def valid(self) -> Iterator[CharterFile]:
@@ -277,16 +279,34 @@ class CharterSet:
         return MemberCount(low, high)
 
 
-def load_corpus(root: Path, cwd: Path | None = None) -> CharterSet:
-    """Load every charter and registry file below ``root`` (a charters/ folder)."""
+def loose_files(root: Path, targets: list[Path]) -> tuple[Path, ...] | None:
+    """The files to load when only files outside any charters/ folder were named.
+
+    Walking the folder of such a file (say /tmp) would read everything in it; the files named
+    are the corpus then, with the folder's own ``_register/`` when it has one.
+    """
+    if root.name == CHARTERS_DIR or not targets or not all(t.is_file() for t in targets):
+        return None
+    return tuple(sorted(targets))
+
+
+def load_corpus(root: Path, cwd: Path | None = None,
+                files: tuple[Path, ...] | None = None) -> CharterSet:
+    """Load every charter and registry file below ``root`` (a charters/ folder), or, with
+    ``files``, just those charters (and ``root/_register``)."""
     root = root.resolve()
-    charter_paths, register_paths = discover(root) if root.is_dir() else ([], [])
+    if files is not None:
+        register_dir = root / REGISTER_DIR
+        charter_paths = list(files)
+        register_paths = discover(register_dir)[0] if register_dir.is_dir() else []
+    else:
+        charter_paths, register_paths = discover(root) if root.is_dir() else ([], [])
     registry, problems = load_registry((p, display_path(p, cwd)) for p in register_paths)
     dirs: dict[Path, Path] = {}
-    files = [load_charter(p, root, cwd, dirs) for p in charter_paths]
+    charters = [load_charter(p, root, cwd, dirs) for p in charter_paths]
     problems = list(problems)
     seen: dict[str, CharterFile] = {}
-    for f in files:
+    for f in charters:
         problems.extend(f.problems)
         if f.charter is None:
             continue
@@ -300,7 +320,9 @@ def load_corpus(root: Path, cwd: Path | None = None) -> CharterSet:
             ))
         else:
             seen[f.id] = f
-    return CharterSet(root, files, registry, problems)
+    cs = CharterSet(root, charters, registry, problems)
+    cs.selection = files
+    return cs
 
 
 def load_charter(path: Path, root: Path, cwd: Path | None = None,

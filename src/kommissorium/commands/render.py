@@ -78,7 +78,7 @@ def run_render(paths: list[Path], output: Path | None, formats: tuple[str, ...],
     import time
 
     from kommissorium.check import UsageError, resolve_targets
-    from kommissorium.corpus import display_path, find_root, load_corpus
+    from kommissorium.corpus import loose_files, display_path, find_root, load_corpus
     from kommissorium.problems import Severity, sort_problems
     from kommissorium.render.environment import template_search_path
     from kommissorium.render.gitinfo import git_info_for
@@ -103,7 +103,7 @@ def run_render(paths: list[Path], output: Path | None, formats: tuple[str, ...],
     failed = 0
     files_seen = 0
     for root, targets in groups.items():
-        cs = load_corpus(root, cwd)
+        cs = load_corpus(root, cwd, loose_files(root, targets))
 
         def selected(path: Path) -> bool:
             if not targets:

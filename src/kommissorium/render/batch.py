@@ -64,12 +64,13 @@ def _set_state(state: _State) -> None:
 
 
 def _init_worker(root: Path, cwd: Path, formats: tuple[str, ...], outdir: Path,
-                 search: tuple[Path, ...], git: dict[Path, GitInfo]) -> None:
+                 search: tuple[Path, ...], git: dict[Path, GitInfo],
+                 selection: tuple[Path, ...] | None = None) -> None:
     if _STATE is not None and _STATE.cs.root == root:
         return  # forked with the corpus already loaded
     from kommissorium.corpus import load_corpus
 
-    _set_state(_State(load_corpus(root, cwd), formats, outdir, search, git))
+    _set_state(_State(load_corpus(root, cwd, selection), formats, outdir, search, git))
 
 
 def render_one(charter_id: str) -> Result:
@@ -148,7 +149,7 @@ def render_batch(
     ctx = multiprocessing.get_context(_start_method())
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=ctx, initializer=_init_worker,
-        initargs=(cs.root, cwd or Path.cwd(), formats, outdir, search, git),
+        initargs=(cs.root, cwd or Path.cwd(), formats, outdir, search, git, cs.selection),
     ) as pool:
         futures = [pool.submit(_render_chunk, c) for c in chunks]
         if before_wait:
