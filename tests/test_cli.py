@@ -202,3 +202,14 @@ def test_format_choices_join_with_og():
     result = CliRunner().invoke(app, ["validate", "-f", "xml"])
     assert result.exit_code == 2
     assert "vælg mellem github, json, sarif og text" in result.output
+
+
+def test_rules_explains_load_and_format_codes():
+    """The README's example finding is S001: `rules S001` must explain it, like Y and G001."""
+    for code, name in (("S001", "skema.ukendt-noegle"), ("Y003", "yaml.tabulator"),
+                       ("G001", "register.dublet")):
+        result = runner.invoke(app, ["rules", code])
+        assert result.exit_code == 0, result.output
+        assert name in result.output and "kan ikke slås fra" in result.output
+    listing = runner.invoke(app, ["rules"])
+    assert "Indlæsning og format" in listing.output and "Y012" in listing.output

@@ -34,12 +34,23 @@ def register(app: typer.Typer) -> None:
         console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
         if code is None:
             _table(console, list(RULES.values()))
+            _load_table(console)
             return
         r = lookup(code)
         if r is None:
             from kommissorium.model.validate import suggest
+            from kommissorium.rules.docs import LOAD_INTRO, load_codes
 
-            names = list(RULES) + [x.name for x in RULES.values()]
+            loading = {c: (n, t) for c, n, t in load_codes()}
+            hit = next((c for c, (n, _) in loading.items()
+                        if code.strip().upper() == c or code.strip() == n), None)
+            if hit is not None:
+                name, text = loading[hit]
+                console.print(f"[bold]{hit}[/] {name}  (indlæsning og format; altid fejl)\n")
+                console.print(text + "\n")
+                console.print(LOAD_INTRO.split("\n\n", 1)[1].strip())
+                return
+            names = list(RULES) + [x.name for x in RULES.values()] + list(loading)
             best = suggest(code, names)
             hint = f" Mente du '{best}'?" if best else ""
             raise fail_usage(f"ukendt regel '{code}'.{hint} Se 'kommissorium rules'.")
@@ -87,3 +98,19 @@ def _explain(console, r) -> None:
         f"\nSlå reglen fra i kommissorium.toml: deaktiver = [\"{r.code}\"]; undertryk den i ét "
         f"kommissorium med  undertryk: [{{regel: {r.code}, begrundelse: …}}]"
     )
+
+
+def _load_table(console) -> None:
+    from rich.table import Table
+
+    from kommissorium.rules.docs import load_codes
+
+    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold",
+                  title="Indlæsning og format (altid fejl; kan ikke slås fra)", title_justify="left")
+    table.add_column("Kode", no_wrap=True)
+    table.add_column("Navn", no_wrap=True)
+    table.add_column("Beskrivelse")
+    for code, name, text in load_codes():
+        table.add_row(code, name, text)
+    console.print()
+    console.print(table)

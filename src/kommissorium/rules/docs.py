@@ -93,6 +93,32 @@ def _anchor(r: Rule) -> str:
     return r.code.lower()
 
 
+def load_codes() -> list[tuple[str, str, str]]:
+    """Codes found while reading a single file (YAML, format, registry): (code, name, text).
+
+    They are not rules over the corpus: they cannot be switched off or suppressed, because a
+    file that cannot be read or does not fit the format cannot be checked further.
+    """
+    from kommissorium.load.yaml import CODES as YAML_CODES
+    from kommissorium.model.validate import SCHEMA_CODES
+    from kommissorium.registry import REGISTRY_CODES
+
+    out = []
+    for table in (YAML_CODES, SCHEMA_CODES, REGISTRY_CODES):
+        for code, (name, text) in table.items():
+            out.append((code, name, text))
+    return sorted(out)
+
+
+LOAD_INTRO = (
+    "## Indlæsning og format (Y, S, G001)\n\n"
+    "Disse fund opstår, mens én fil læses: YAML-fejl (Y), fejl mod kommissorieformatet (S) og "
+    "dubletter i registret (G001). De kan ikke slås fra eller undertrykkes, for en fil, der ikke "
+    "kan læses eller ikke passer til formatet, kan ikke kontrolleres videre. Beskeden siger altid, "
+    "hvad der er galt, og hvor (fil:linje:kolonne).\n"
+)
+
+
 def markdown() -> str:
     from kommissorium.rules import RULES
 
@@ -111,6 +137,10 @@ def markdown() -> str:
             lines += [f"## {title} ({family})", "", text, ""]
         lines += [f"### {r.code}", "", f"`{r.name}` · standardalvor: **{r.severity.value}**", "",
                   f"*{r.summary}*", "", _doc_markdown(r.doc)]
+    lines += [LOAD_INTRO, "| Kode | Navn | Betydning |", "|---|---|---|"]
+    for code, name, text in load_codes():
+        cell = text.replace("|", "\\|")
+        lines.append(f"| {code} | `{name}` | {cell} |")
     return "\n".join(lines).rstrip() + "\n"
 
 
