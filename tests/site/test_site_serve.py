@@ -114,3 +114,5 @@ def test_cli_serve_on_a_busy_port_is_a_usage_error(small_repo: Path, tmp_path: P
                                      "-o", str(tmp_path / "out"), str(small_repo / "charters")])
     assert r.exit_code == 2
     assert f"127.0.0.1:{port}" in r.stderr and "--port 0" in r.stderr
+    # the port is checked before the site is built: nothing was written
+    assert not (tmp_path / "out").exists()

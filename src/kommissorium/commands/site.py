@@ -100,13 +100,15 @@ def run_site(path: Path | None, output: Path | None, *, serve: bool = False, por
         title=title or DEFAULT_TITLE, pdf=pdf,
         templates=template_search_path(root.parent, template),
     )
+    # Bind the port before the (slow) build: a busy port is reported at once.
+    server = _bind(outdir, port) if serve else None
     try:
         try:
             result = build_site(cs, outdir, options, ids)
         except RenderError as exc:
             raise UsageError(str(exc)) from None
         seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
-        where = display_path(result.out, cwd)
+        where = str(result.out) if temporary is not None else display_path(result.out, cwd)
         noun = "kommissorium" if result.charters == 1 else "kommissorier"
         msg = (f"Byggede webstedet med {result.charters} {noun} ({len(result.pages)} sider, "
                f"{result.pdfs} PDF'er) i {where}/ på {seconds} s.")
@@ -115,29 +117,34 @@ def run_site(path: Path | None, output: Path | None, *, serve: bool = False, por
         if failed:
             msg += f" {failed} kommissorier kom ikke med på grund af fejl."
         typer.echo(msg, err=True)
-        if serve:
-            _serve(result.out, port)
+        if server is not None:
+            _serve(server)
     finally:
+        if server is not None:
+            server.server_close()
         if temporary is not None:
             shutil.rmtree(temporary, ignore_errors=True)
     return 1 if failed else 0
 
 
-def _serve(folder: Path, port: int) -> None:
+def _bind(folder: Path, port: int):
     from kommissorium.check import UsageError
-    from kommissorium.site.serve import make_server, url_of
+    from kommissorium.site.serve import make_server
 
     try:
-        server = make_server(folder, port)
+        return make_server(folder, port)
     except OSError as exc:
         raise UsageError(
             f"Kunne ikke lytte på 127.0.0.1:{port} ({exc.strerror or exc}). Vælg en anden port med "
             "--port, eller --port 0 for en ledig."
         ) from None
+
+
+def _serve(server) -> None:
+    from kommissorium.site.serve import url_of
+
     try:
         typer.echo(f"Webstedet vises på {url_of(server)} – tryk Ctrl-C for at stoppe.", err=True)
         server.serve_forever()
     except KeyboardInterrupt:
         typer.echo("Stoppet.", err=True)
-    finally:
-        server.server_close()
