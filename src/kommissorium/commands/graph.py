@@ -46,9 +46,10 @@ def register(app: typer.Typer) -> None:
             help="Vis organisationer og organer uden for udvalget som eksterne knuder.",
         ),
     ) -> None:
-        """Tegn organisationsdiagrammet: organer grupperet efter region og niveau, med
-        relationerne mellem dem (refererer til, forbereder for, årlig status, opgaver fra,
-        udbygger, …).
+        """Tegn organisationsdiagrammet over organer og deres relationer.
+
+        Organerne grupperes efter region og niveau, med relationerne mellem dem (refererer til,
+        forbereder for, årlig status, opgaver fra, udbygger, …).
 
         Exitkoder: 0 diagrammet er skrevet, 2 brugsfejl eller Graphviz mangler (svg/pdf).
         """

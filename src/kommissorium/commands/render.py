@@ -60,7 +60,9 @@ def register(app: typer.Typer) -> None:
         ),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="Kun fejl; ingen statuslinje."),
     ) -> None:
-        """Gengiv kommissorier som PDF, HTML og Markdown: én fil pr. kommissorium pr. format.
+        """Gengiv kommissorier som danske dokumenter i PDF, HTML og Markdown.
+
+        Der skrives én fil pr. kommissorium for hvert format, navngivet efter id'et.
 
         Kommissorier med læse- eller formatfejl springes over og rapporteres (exitkode 1);
         de øvrige gengives. Exitkoder: 0 alt gengivet, 1 fejl i et eller flere kommissorier,

@@ -41,8 +41,10 @@ def register(app: typer.Typer) -> None:
             show_default=False,
         ),
     ) -> None:
-        """Byg et statisk, tilgængeligt websted: forside efter område og niveau, en side og en PDF
-        pr. kommissorium, organisationsdiagram og søgning.
+        """Byg et statisk, tilgængeligt websted med alle kommissorier.
+
+        Forside efter område og niveau, en side og en PDF for hvert kommissorium,
+        organisationsdiagram og søgning.
 
         Webstedet virker uden server (file://) og uden JavaScript, bortset fra søgningen.
         Exitkoder: 0 bygget, 1 bygget uden kommissorier med fejl, 2 brugs- eller læsefejl.
