@@ -294,3 +294,29 @@ def paragraphs(text: str | None) -> list[str]:
     if not text:
         return []
     return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+
+
+#: Body type (charter `type`) → its name in a document ("Fagligt strategisk niveau", as in
+#: sundhedsloven § 203). One place, so documents, diagram and website say the same.
+BODY_TYPE_NAMES: dict[str, str] = {
+    "politisk": "Politisk niveau",
+    "administrativ": "Administrativt niveau",
+    "fagligt-strategisk": "Fagligt strategisk niveau",
+    "udvalg": "Udvalg",
+    "forum": "Forum",
+    "netværk": "Netværk",
+    "arbejdsgruppe": "Arbejdsgruppe",
+    "sekretariat": "Sekretariat",
+}
+
+#: Body type → heading of a group of such bodies, in the order diagram and front page show them.
+BODY_TYPE_GROUPS: dict[str, str] = {
+    "politisk": "Politisk niveau",
+    "administrativ": "Administrativt niveau",
+    "fagligt-strategisk": "Fagligt strategisk niveau",
+    "udvalg": "Udvalg",
+    "forum": "Fora",
+    "netværk": "Netværk",
+    "arbejdsgruppe": "Arbejdsgrupper",
+    "sekretariat": "Sekretariater",
+}

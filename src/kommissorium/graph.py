@@ -12,6 +12,8 @@ through the ``dot`` program of Graphviz.
 
 from __future__ import annotations
 
+from kommissorium.danish import BODY_TYPE_GROUPS
+
 import re
 import shutil
 import subprocess
@@ -22,16 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from kommissorium.corpus import CharterSet
 
 #: Level (charter type) → group label, in the order the diagram shows them (top to bottom).
-LEVELS: dict[str, str] = {
-    "politisk": "Politisk niveau",
-    "administrativ": "Administrativt niveau",
-    "fagligt-strategisk": "Fagligt-strategisk niveau",
-    "udvalg": "Udvalg",
-    "forum": "Fora",
-    "netværk": "Netværk",
-    "arbejdsgruppe": "Arbejdsgrupper",
-    "sekretariat": "Sekretariater",
-}
+LEVELS: dict[str, str] = BODY_TYPE_GROUPS
 
 #: Edge kind → (Danish label, mermaid arrow, dot style).
 EDGE_KINDS: dict[str, tuple[str, str, str]] = {

@@ -10,6 +10,8 @@ precedes a list; ``overskrifter`` override headings; ``afsnit`` are extra sectio
 
 from __future__ import annotations
 
+from kommissorium.danish import BODY_TYPE_NAMES
+
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Iterable
@@ -83,16 +85,7 @@ SECTION_ATTR = {
     "offentliggørelse": "publication",
 }
 
-BODY_TYPES = {
-    "politisk": "Politisk niveau",
-    "administrativ": "Administrativt niveau",
-    "fagligt-strategisk": "Fagligt/strategisk niveau",
-    "forum": "Forum",
-    "netværk": "Netværk",
-    "arbejdsgruppe": "Arbejdsgruppe",
-    "udvalg": "Udvalg",
-    "sekretariat": "Sekretariat",
-}
+BODY_TYPES = BODY_TYPE_NAMES
 
 PARTIES = {
     "kommuner": "kommunerne",

@@ -5,6 +5,8 @@ environment; charter pages reuse the render stage's HTML template blocks and PDF
 
 from __future__ import annotations
 
+from kommissorium.danish import BODY_TYPE_GROUPS
+
 import json
 import posixpath
 from dataclasses import dataclass, field
@@ -13,7 +15,6 @@ from typing import Any, Callable
 
 from kommissorium import __version__
 from kommissorium.corpus import CharterSet
-from kommissorium.model.charter import BodyType
 from kommissorium.site.history import History, histories
 from kommissorium.site.output import OutputDir
 from kommissorium.site.relations import Edge, RelationIndex, relation_index
@@ -30,16 +31,7 @@ CHARTER_DIR = "kommissorier"
 STATIC = ("site.css", "soeg.js")
 
 #: Level (body type) → heading on the front page, in this order.
-LEVELS: dict[str, str] = {
-    BodyType.POLITICAL.value: "Politisk niveau",
-    BodyType.ADMINISTRATIVE.value: "Administrativt niveau",
-    BodyType.PROFESSIONAL_STRATEGIC.value: "Fagligt strategisk niveau",
-    BodyType.COMMITTEE.value: "Udvalg",
-    BodyType.FORUM.value: "Fora",
-    BodyType.NETWORK.value: "Netværk",
-    BodyType.WORKING_GROUP.value: "Arbejdsgrupper",
-    BodyType.SECRETARIAT.value: "Sekretariater",
-}
+LEVELS: dict[str, str] = BODY_TYPE_GROUPS
 NATIONAL = "Landsdækkende"
 OTHER = "Andre områder"
 
