@@ -198,16 +198,23 @@ def test_word_diff_marks_words() -> None:
     assert "".join(t for op, t in words if op != "slettet") == "a x c"
 
 
-def test_seat_role_is_plural_unless_one():
-    from types import SimpleNamespace
-
+def test_seat_is_described_in_the_documents_words(tmp_path):
+    """The diff names a seat exactly as the rendered document does (plural, registry expansion)."""
+    from kommissorium.corpus import load_corpus
     from kommissorium.diff import describe_seat
 
-    def seat(n: int):
-        count = SimpleNamespace(exact=True, minimum=n, maximum=n, low=n)
-        return SimpleNamespace(count=count, role="praktiserende læge", for_each=None, members_of=None,
-                               within=None, source=None, appointed_by=None, on_demand=False)
-
-    assert describe_seat(seat(3), None).startswith("3 praktiserende læger")
-    assert describe_seat(seat(1), None).startswith("1 praktiserende læge")
-    assert not describe_seat(seat(1), None).startswith("1 praktiserende læger")
+    folder = tmp_path / "charters" / "nord"
+    folder.mkdir(parents=True)
+    (folder / "a.yaml").write_text(
+        "navn: Udvalget\ntype: forum\nområde: klynge-nordjylland-nord\n"
+        "sammensætning:\n  medlemmer:\n"
+        "    - {antal: 3, rolle: praktiserende læge, udpeget-af: plo-nordjylland}\n"
+        "    - {antal: 1, rolle: praktiserende læge}\n"
+        "    - {rolle: sundhedsdirektør, for-hver: kommune}\n",
+        encoding="utf-8")
+    cs = load_corpus(tmp_path / "charters")
+    three, one, each = cs.charter("nord/a").composition.members
+    assert describe_seat(three, cs, "nord/a") == "3 praktiserende læger udpeget af PLO-Nordjylland"
+    assert describe_seat(one, cs, "nord/a") == "1 praktiserende læge"
+    assert describe_seat(each, cs, "nord/a").startswith(
+        "1 sundhedsdirektør fra hver af de 4 kommuner")

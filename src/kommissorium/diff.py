@@ -170,25 +170,11 @@ def _count(c: Any) -> str:
     return f"{c.minimum}-{c.maximum}"
 
 
-def describe_seat(seat: "Seat", cs: "CharterSet") -> str:
-    from kommissorium.danish import plural_role
+def describe_seat(seat: "Seat", cs: "CharterSet", charter_id: str) -> str:
+    """The seat in the words its document uses (document.build.seat_sentence)."""
+    from kommissorium.document.build import seat_sentence
 
-    one = seat.count.exact and seat.count.minimum == 1
-    text = f"{_count(seat.count)} {seat.role if one else plural_role(seat.role)}"
-    if seat.for_each is not None:
-        unit = {"kommune": "kommune", "klynge": "klynge", "region": "region"}[seat.for_each.value]
-        text += f" fra hver {unit}"
-        if seat.within:
-            text += f" i {cs.name_of(seat.within)}"
-    if seat.source:
-        text += f" fra {cs.name_of(seat.source)}"
-    if seat.members_of:
-        text += f" blandt medlemmerne af {cs.name_of(seat.members_of)}"
-    if seat.appointed_by:
-        text += f" udpeget af {cs.name_of(seat.appointed_by)}"
-    if seat.on_demand:
-        text += " (efter behov)"
-    return text
+    return seat_sentence(cs, charter_id, seat)
 
 
 def describe_chair(chair: Any, cs: "CharterSet") -> str:
@@ -343,7 +329,8 @@ def _seat_key(seat: "Seat") -> tuple:
 
 
 def _compare_seats(old: list["Seat"], new: list["Seat"], group: str,
-                   old_cs: "CharterSet", new_cs: "CharterSet") -> list[Change]:
+                   old_cs: "CharterSet", new_cs: "CharterSet",
+                   old_id: str, new_id: str) -> list[Change]:
     changes: list[Change] = []
     remaining = list(range(len(new)))
     label = {"medlemmer": "plads", "deltagere": "deltager", "observatører": "observatør"}[group]
@@ -368,12 +355,12 @@ def _compare_seats(old: list["Seat"], new: list["Seat"], group: str,
     for i, s in enumerate(old):
         if i not in matched:
             changes.append(Change(f"{label}-fjernet",
-                                  f"{label.capitalize()} fjernet: {describe_seat(s, old_cs)}."))
+                                  f"{label.capitalize()} fjernet: {describe_seat(s, old_cs, old_id)}."))
             continue
         n = new[matched[i]]
         if _dump(n) == _dump(s):
             continue
-        before, after = describe_seat(s, old_cs), describe_seat(n, new_cs)
+        before, after = describe_seat(s, old_cs, old_id), describe_seat(n, new_cs, new_id)
         if before != after:
             changes.append(Change(f"{label}-ændret",
                                   f"{label.capitalize()} ændret fra {before} til {after}."))
@@ -382,7 +369,7 @@ def _compare_seats(old: list["Seat"], new: list["Seat"], group: str,
                                   f"{label.capitalize()} {after}: detaljer ændret."))
     for j in remaining:
         changes.append(Change(f"{label}-tilføjet",
-                              f"Ny {label}: {describe_seat(new[j], new_cs)}."))
+                              f"Ny {label}: {describe_seat(new[j], new_cs, new_id)}."))
     return changes
 
 
@@ -476,7 +463,7 @@ def compare_charters(old: "Charter", new: "Charter", old_id: str, new_id: str,
         for group in ("medlemmer", "deltagere", "observatører"):
             attr = {"medlemmer": "members", "deltagere": "participants", "observatører": "observers"}[group]
             changes += _compare_seats(getattr(oc, attr) if oc else [], getattr(nc, attr) if nc else [],
-                                      group, old_cs, new_cs)
+                                      group, old_cs, new_cs, old_id, new_id)
 
     # chair and secretariat
     if _dump(old.chair) != _dump(new.chair):

@@ -768,3 +768,10 @@ def _plural_role(role: str) -> str:
 def build_document(cs: "CharterSet", charter_id: str, git: GitInfo | None = None) -> Document:
     """The Danish document of one charter (with its frame's sections filled in)."""
     return _Builder(cs, charter_id, git).build()
+
+
+def seat_sentence(cs: "CharterSet", charter_id: str, seat: "Seat") -> str:
+    """One seat group as the charter's document writes it: '1 sundhedsdirektør fra hver af de 4
+    kommuner (…)'. The semantic diff describes seats with the same words."""
+    builder = _Builder(cs, charter_id, None)
+    return builder.seat_text(seat, builder._units_of(seat))
