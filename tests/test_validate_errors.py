@@ -241,3 +241,12 @@ def test_a_loose_file_is_checked_alone_not_its_whole_folder(tmp_path, monkeypatc
     folder = check([tmp_path])
     assert folder.files == 6
     assert len({p.file for p in folder.problems if p.code == "Y001"}) == 5
+
+
+def test_explicit_str_tag_makes_text(repo):
+    """YAML's own way to say 'this is text': `navn: !!str 2022` is the name "2022"."""
+    repo("nord/a.yaml", "navn: !!str 2022\ntype: forum\nområde: region-nordjylland\n")
+    result = check([])
+    assert [p for p in result.problems if p.severity.value == "fejl"] == []
+    (cs,) = result.corpora
+    assert cs.charter("nord/a").name == "2022"

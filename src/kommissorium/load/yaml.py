@@ -271,7 +271,7 @@ def load_text(text: str, path: Path | None = None, display: str = "<tekst>") -> 
     if clean is not None:
         return LoadedDocument(path, display, clean[0], clean[1], [], text)
     try:
-        _prescan(text, display)
+        explicit_str = _prescan(text, display)
     except _TooMuch as exc:
         return _failed(path, display, exc.problem, text)
     except MarkedYAMLError as exc:
@@ -304,7 +304,7 @@ def load_text(text: str, path: Path | None = None, display: str = "<tekst>") -> 
             yaml_problem("Y005", "Filen er tom eller indeholder kun kommentarer.", display),
             text,
         )
-    builder = _Builder(display)
+    builder = _Builder(display, explicit_str)
     try:
         _check_expansion(node, display)
         data = builder.build(node, (), 0)
@@ -347,11 +347,14 @@ def _forbidden_char(text: str, index: int, display: str) -> Problem:
     )
 
 
-def _prescan(text: str, display: str) -> None:
+def _prescan(text: str, display: str) -> frozenset[tuple[int, int]]:
     """Walk the parser's events once, before composing: refuse nesting deeper than MAX_DEPTH and
     more than MAX_NODES values. libyaml parses without recursion; composing a 100,000-deep
     document would overflow the C stack (a crash, not an exception), and composing millions of
-    values takes minutes and gigabytes."""
+    values takes minutes and gigabytes.
+
+    Returns the positions of scalars tagged ``!!str`` explicitly (``!!str 1`` is the text "1"):
+    the composed nodes no longer tell an explicit ``!!str`` from an untagged plain scalar."""
     from ruamel.yaml.cyaml import CBaseLoader
     from ruamel.yaml.events import (
         AliasEvent,
@@ -364,11 +367,12 @@ def _prescan(text: str, display: str) -> None:
     loader = CBaseLoader(text)
     depth = 0
     nodes = 0
+    explicit_str: set[tuple[int, int]] = set()
     try:
         while True:
             event = loader.get_event()
             if event is None or isinstance(event, StreamEndEvent):
-                return
+                return frozenset(explicit_str)
             if isinstance(event, CollectionStartEvent):
                 depth += 1
                 nodes += 1
@@ -388,6 +392,8 @@ def _prescan(text: str, display: str) -> None:
                 depth -= 1
             elif isinstance(event, (ScalarEvent, AliasEvent)):
                 nodes += 1
+                if isinstance(event, ScalarEvent) and event.tag in ("!!str", _STR):
+                    explicit_str.add((event.start_mark.line + 1, event.start_mark.column + 1))
             if nodes > MAX_NODES:
                 mark = event.start_mark
                 raise _TooMuch(
@@ -639,8 +645,9 @@ def _syntax_problem(exc: Any, text: str, display: str) -> Problem:
 class _Builder:
     # Clean documents never get here: load/fast.py builds them in one pass. A new check here
     # must also make ``build_clean`` return None for the documents it concerns.
-    def __init__(self, display: str):
+    def __init__(self, display: str, explicit_str: frozenset[tuple[int, int]] = frozenset()):
         self.display = display
+        self.explicit_str = explicit_str
         self.source_map = SourceMap()
         self.problems: list[Problem] = []
         self.count = 0
@@ -689,6 +696,8 @@ class _Builder:
                 self._bad_tag(node)
             if not _plain(node) and _FORBIDDEN_CHAR.search(node.value):
                 self._escaped_control(node)
+            if (line, col) in self.explicit_str:
+                return node.value  # '!!str 1' is the text "1"
             return self._scalar(node)
         if isinstance(node, SequenceNode):
             if tag != _SEQ:
