@@ -139,17 +139,42 @@ def test_charter_page_has_document_pdf_relations_and_history(page: Any, real_sit
     assert back.get_by_role("link", name="Strategisk Sundhedsforum", exact=True).first.is_visible()
 
 
-def test_diagram_page_shows_the_svg_with_a_text_alternative(page: Any, real_site: Path):
+def test_diagram_page_shows_one_svg_per_area_with_a_text_alternative(page: Any, real_site: Path):
     page.goto(url(real_site, "organisationsdiagram.html"))
-    img = page.get_by_role("img", name="Organisationsdiagram")
-    assert img.is_visible()
-    box = img.bounding_box()
+    headings = page.locator("section.diagramgruppe > .bredde > h2").all_inner_texts()
+    assert headings[0] == "Landsdækkende" and "Region Nordjylland" in headings
+    svgs = page.locator("svg[role=img]")
+    assert svgs.count() == len(headings) >= 2
+    names = []
+    for i in range(svgs.count()):
+        svg = svgs.nth(i)
+        labelled = (svg.get_attribute("aria-labelledby") or "").split()
+        name = svg.evaluate("(e, id) => document.getElementById(id).textContent", labelled[0])
+        assert name == f"Organisationsdiagram – {headings[i]}"
+        described = svg.get_attribute("aria-describedby") or ""
+        assert svg.evaluate("(e, id) => document.getElementById(id).textContent",
+                            described).startswith("Diagram over")
+        names.append(name)
+    assert len(set(names)) == len(names)
+    # Every diagram by its accessible name; the region's one is large enough to read.
+    nord = page.get_by_role("img", name="Organisationsdiagram – Region Nordjylland", exact=True)
+    assert nord.is_visible()
+    box = nord.bounding_box()
     assert box and box["width"] > 300 and box["height"] > 200
-    assert "Diagram over" in (img.evaluate("e => e.querySelector('desc').textContent") or "")
     assert page.locator("svg g.node").count() >= 30
+    # The table of contents jumps to a diagram; each one links its own SVG file.
+    toc = page.get_by_role("navigation", name="Diagrammer på siden")
+    toc.get_by_role("link", name="Region Nordjylland").click()
+    assert page.url.endswith("#diagram-nordjylland")
+    section = page.locator("section.diagramgruppe", has=page.locator("#diagram-nordjylland"))
+    assert (section.get_by_role("link", name="Åbn diagrammet alene (SVG)").get_attribute("href")
+            == "organisationsdiagram-nordjylland.svg")
     text = page.locator("section", has=page.get_by_role("heading", name="Relationerne som tekst"))
     assert text.get_by_role("link", name="Strategisk Sundhedsforum", exact=True).count() >= 1
+    page.goto(url(real_site, "organisationsdiagram.html"))
     shot(page, "diagram")
+    nord.scroll_into_view_if_needed()
+    shot(page, "diagram-nordjylland")
 
 
 def test_search_finds_strategisk_sundhedsforum(page: Any, real_site: Path):
@@ -193,7 +218,7 @@ def test_works_without_javascript_except_search(browser: Any, real_site: Path):
         pg.get_by_role("link", name="Strategisk Sundhedsforum", exact=True).click()
         assert pg.get_by_role("heading", level=1).inner_text() == "Kommissorium for Strategisk Sundhedsforum"
         pg.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Organisationsdiagram").click()
-        assert pg.get_by_role("img", name="Organisationsdiagram").is_visible()
+        assert pg.get_by_role("img", name="Organisationsdiagram – Landsdækkende", exact=True).is_visible()
     finally:
         ctx.close()
     assert not outside

@@ -78,7 +78,8 @@ def test_small_site_has_every_page_and_only_relative_working_links(small_repo: P
     out = tmp_path / "out"
     result = build_small(small_repo, out)
     assert result.charters == 3 and result.pdfs == 3 and result.diagram
-    for rel in ("index.html", "organisationsdiagram.html", "organisationsdiagram.svg", "soeg.html",
+    for rel in ("index.html", "organisationsdiagram.html", "organisationsdiagram-nordjylland.svg",
+                "organisationsdiagram-landsdaekkende.svg", "soeg.html",
                 "soegeindeks.json", "assets/soegeindeks.js", "assets/site.css", "assets/soeg.js",
                 "kommissorier/nordjylland/strategisk-sundhedsforum.html",
                 "kommissorier/nordjylland/strategisk-sundhedsforum.pdf", MANIFEST):
@@ -196,20 +197,47 @@ def test_search_index_has_names_and_tasks(small_repo: Path, tmp_path: Path):
     assert js.startswith("window.kommissoriumSoegeindeks = [")
 
 
-def test_diagram_svg_is_accessible_with_a_text_alternative(small_repo: Path, tmp_path: Path):
+def test_one_accessible_diagram_per_area_group_with_a_text_alternative(small_repo: Path,
+                                                                         tmp_path: Path):
     out = tmp_path / "out"
     build_small(small_repo, out, pdf=False)
     page = (out / "organisationsdiagram.html").read_text(encoding="utf-8")
-    assert re.search(r'<svg role="img" aria-labelledby="diagram-titel diagram-beskrivelse"', page)
-    assert '<title id="diagram-titel">Organisationsdiagram</title>' in page
-    assert '<desc id="diagram-beskrivelse">Diagram over 3 organer og 1 relationer' in page
+    # Landsdækkende first, then the region; each under its own heading, listed at the top.
+    headings = re.findall(r'<h2 id="(diagram-[a-z-]+)">([^<]+)</h2>', page)
+    assert headings == [("diagram-indhold", "Diagrammer på siden"),
+                        ("diagram-landsdaekkende", "Landsdækkende"),
+                        ("diagram-nordjylland", "Region Nordjylland")]
+    start = page.index('id="diagram-indhold"')
+    toc = page[start:page.index("</nav>", start)]
+    assert re.findall(r'href="#([^"]+)"', toc) == ["diagram-landsdaekkende", "diagram-nordjylland",
+                                                     "site-relationer"]
+    # One inline SVG per group, named by its own <title>/<desc>.
+    svgs = re.findall(r'<svg role="img" aria-labelledby="([^"]+)" aria-describedby="([^"]+)"', page)
+    assert svgs == [("diagram-titel-landsdaekkende", "diagram-beskrivelse-landsdaekkende"),
+                    ("diagram-titel-nordjylland", "diagram-beskrivelse-nordjylland")]
+    assert ('<title id="diagram-titel-nordjylland">Organisationsdiagram – Region Nordjylland</title>'
+            in page)
+    assert '<title id="diagram-titel-landsdaekkende">Organisationsdiagram – Landsdækkende</title>' in page
+    assert '<desc id="diagram-beskrivelse-nordjylland">Diagram over 2 organer og 1 relationer' in page
     assert "<?xml" not in page and "<!DOCTYPE svg" not in page
+    # Graphviz' own ids (graph0, node1, …) are prefixed: no id twice on the page.
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert len(ids) == len(set(ids)) and "d-nordjylland-graph0" in ids
+    # Each standalone SVG is linked from its figure.
+    links = re.findall(r'<a href="(organisationsdiagram-[a-z]+\.svg)">Åbn diagrammet alene \(SVG\)</a>',
+                       page)
+    assert links == ["organisationsdiagram-landsdaekkende.svg", "organisationsdiagram-nordjylland.svg"]
     alt = page[page.index('id="site-relationer"'):]
     assert ('<a href="kommissorier/nordjylland/strategisk-sundhedsforum.html">Strategisk Sundhedsforum</a>'
             in alt)
     assert "indstiller til <a href=\"kommissorier/nordjylland/sundhedssamarbejdsudvalget.html\">" in alt
-    svg = (out / "organisationsdiagram.svg").read_text(encoding="utf-8")
-    assert svg.startswith("<?xml") and "<title>Organisationsdiagram</title>" in svg
+    svg = (out / "organisationsdiagram-nordjylland.svg").read_text(encoding="utf-8")
+    assert svg.startswith("<?xml")
+    assert "<title>Organisationsdiagram – Region Nordjylland</title>" in svg
+    assert "Sundhedssamarbejdsudvalget" in svg and "Testnetværket" not in svg
+    national = (out / "organisationsdiagram-landsdaekkende.svg").read_text(encoding="utf-8")
+    assert "Testnetværket" in national and "Sundhedssamarbejdsudvalget" not in national
+    assert not (out / "organisationsdiagram.svg").exists()
 
 
 def test_site_without_graphviz_says_so(small_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
@@ -218,9 +246,10 @@ def test_site_without_graphviz_says_so(small_repo: Path, tmp_path: Path, monkeyp
     monkeypatch.setattr(kommissorium.graph.shutil, "which", lambda name: None)
     out = tmp_path / "out"
     result = build_small(small_repo, out, pdf=False)
-    assert not result.diagram and not (out / "organisationsdiagram.svg").exists()
+    assert not result.diagram and not list(out.glob("*.svg"))
     page = (out / "organisationsdiagram.html").read_text(encoding="utf-8")
     assert "Graphviz" in page and "indstiller til" in page
+    assert "<svg" not in page and "Åbn diagrammet alene" not in page
 
 
 # -- output folder ---------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from kommissorium.danish import BODY_TYPE_GROUPS
 
 import json
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -23,7 +24,6 @@ DEFAULT_TITLE = "Kommissorier for sundhedssamarbejdet"
 
 INDEX = "index.html"
 DIAGRAM = "organisationsdiagram.html"
-DIAGRAM_SVG = "organisationsdiagram.svg"
 SEARCH = "soeg.html"
 SEARCH_INDEX_JSON = "soegeindeks.json"
 SEARCH_INDEX_JS = "assets/soegeindeks.js"
@@ -60,6 +60,11 @@ def charter_page(cid: str) -> str:
 
 def charter_pdf(cid: str) -> str:
     return f"{CHARTER_DIR}/{cid}.pdf"
+
+
+def diagram_svg_file(slug: str) -> str:
+    """The standalone SVG of one area group's diagram."""
+    return f"organisationsdiagram-{slug}.svg"
 
 
 def relative(from_page: str, target: str) -> str:
@@ -267,14 +272,42 @@ class _Site:
             ],
         }
 
-    def diagram(self, result: SiteResult) -> None:
-        from kommissorium.site.diagram import diagram_svg
+    def diagram_groups(self) -> list[tuple[str, str]]:
+        """(region key, label) of every area group with a body: landsdækkende first, then each
+        region by name, anything else last."""
+        from kommissorium.graph import NATIONAL as NATIONAL_KEY
 
         graph = self.relations.graph
-        svg = diagram_svg(graph)
-        if svg is not None:
-            self.out.write(DIAGRAM_SVG, svg.standalone)
-            result.diagram = True
+        chosen = set(self.ids)
+        found = {(n.region, n.region_label) for n in graph.nodes.values()  # type: ignore[attr-defined]
+                 if not n.external and n.id in chosen}
+
+        def key(group: tuple[str, str]) -> tuple[int, str]:
+            return (0 if group[0] == NATIONAL_KEY else 2 if group[0] == "andet" else 1,
+                    danish_sort_key(group[1]))
+
+        return sorted(found, key=key)
+
+    def diagram(self, result: SiteResult) -> None:
+        from kommissorium.graph import build_graph
+        from kommissorium.site.diagram import diagram_svg
+
+        diagrams = []
+        for region, label in self.diagram_groups():
+            slug = re.sub(r"[^a-z0-9]+", "-", region.removeprefix("region-").lower()).strip("-")
+            graph = build_graph(self.cs, region=region)
+            svg = diagram_svg(graph, slug)
+            view: dict[str, Any] = {
+                "name": label, "anchor": f"diagram-{slug}", "svg": None, "svg_url": None,
+                "nodes": len(graph.nodes), "edges": len(graph.edges),
+            }
+            if svg is not None:
+                file = diagram_svg_file(slug)
+                self.out.write(file, svg.standalone)
+                view.update(svg=svg.inline, svg_url=file, title=svg.title)
+                result.diagram = True
+            diagrams.append(view)
+        graph = self.relations.graph
         bodies = []
         for node in sorted(graph.nodes.values(),  # type: ignore[attr-defined]
                            key=lambda n: (n.external, danish_sort_key(n.label))):
@@ -286,8 +319,8 @@ class _Site:
                 bodies.append({**entry, "edges": edges})
         self.write_page(
             DIAGRAM, "organisationsdiagram.html.j2",
-            svg=svg.inline if svg is not None else None,
-            svg_url=DIAGRAM_SVG if svg is not None else None,
+            diagrams=diagrams,
+            graphviz=result.diagram,
             bodies=bodies,
             node_count=len(graph.nodes),  # type: ignore[attr-defined]
             edge_count=len(graph.edges),  # type: ignore[attr-defined]
