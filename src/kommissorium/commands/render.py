@@ -82,16 +82,13 @@ def run_render(paths: list[Path], output: Path | None, formats: tuple[str, ...],
     from kommissorium.check import UsageError, resolve_targets
     from kommissorium.corpus import loose_files, display_path, find_root, load_corpus
     from kommissorium.problems import Severity, sort_problems
-    from kommissorium.render.environment import template_search_path
+    from kommissorium.render.environment import template_option, template_search_path
     from kommissorium.render.gitinfo import git_info_for
     from kommissorium.reporters import REPORTERS
 
     started = time.perf_counter()
     cwd = (cwd or Path.cwd()).resolve()
-    if template is not None:
-        template = (cwd / template) if not template.is_absolute() else template
-        if not template.is_dir():
-            raise UsageError(f"Skabelonmappen '{template}' findes ikke.")
+    template = template_option(template, cwd)
     _config, groups = resolve_targets(paths, cwd)
     repo_root = find_root(cwd)
     outdir = (cwd / output) if output is not None and not output.is_absolute() else output

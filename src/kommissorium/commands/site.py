@@ -65,17 +65,14 @@ def run_site(path: Path | None, output: Path | None, *, serve: bool = False, por
     from kommissorium.check import UsageError, resolve_targets
     from kommissorium.corpus import display_path, load_corpus
     from kommissorium.problems import Severity, sort_problems
-    from kommissorium.render.environment import template_search_path
+    from kommissorium.render.environment import template_option, template_search_path
     from kommissorium.render.engine import RenderError
     from kommissorium.reporters import REPORTERS
     from kommissorium.site import DEFAULT_TITLE, SiteOptions, build_site
 
     started = time.perf_counter()
     cwd = (cwd or Path.cwd()).resolve()
-    if template is not None:
-        template = (cwd / template) if not template.is_absolute() else template
-        if not template.is_dir():
-            raise UsageError(f"Skabelonmappen '{template}' findes ikke.")
+    template = template_option(template, cwd)
     _config, groups = resolve_targets([path] if path is not None else [], cwd)
     if len(groups) != 1:
         raise UsageError("Angiv én mappe med kommissorier.")

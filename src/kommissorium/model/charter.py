@@ -145,6 +145,15 @@ class Seat(Strict):
         return [value] if isinstance(value, dict) else value
 
 
+def _allowed_or_text(value: Any) -> Any:
+    """`true`/`false` or the author's sentence, as compact forms of ``{tilladt, tekst}``."""
+    if isinstance(value, bool):
+        return {"tilladt": value}
+    if isinstance(value, str):
+        return {"tilladt": True, "tekst": value}
+    return value
+
+
 class Alternates(Strict):
     allowed: bool = Field(True, alias="tilladt")
     personal: bool = Field(False, alias="personlige")
@@ -153,11 +162,7 @@ class Alternates(Strict):
     @model_validator(mode="before")
     @classmethod
     def _compact(cls, value: Any) -> Any:
-        if isinstance(value, bool):
-            return {"tilladt": value}
-        if isinstance(value, str):
-            return {"tilladt": True, "tekst": value}
-        return value
+        return _allowed_or_text(value)
 
 
 class Composition(Strict):
@@ -208,11 +213,7 @@ class Extraordinary(Strict):
     @model_validator(mode="before")
     @classmethod
     def _compact(cls, value: Any) -> Any:
-        if isinstance(value, bool):
-            return {"tilladt": value}
-        if isinstance(value, str):
-            return {"tilladt": True, "tekst": value}
-        return value
+        return _allowed_or_text(value)
 
 
 class Meetings(Strict):

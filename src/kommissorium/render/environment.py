@@ -97,6 +97,18 @@ def environment(kind: str, search: tuple[Path, ...] = ()):
     return env
 
 
+def template_option(template: Path | None, cwd: Path) -> Path | None:
+    """``--template DIR`` made absolute; a folder that does not exist is a usage error."""
+    if template is None:
+        return None
+    from kommissorium.check import UsageError
+
+    template = (cwd / template) if not template.is_absolute() else template
+    if not template.is_dir():
+        raise UsageError(f"Skabelonmappen '{template}' findes ikke.")
+    return template
+
+
 def template_search_path(root: Path | None, extra: Path | None) -> tuple[Path, ...]:
     """``--template DIR`` first, then the repository's ``templates/``."""
     out: list[Path] = []
