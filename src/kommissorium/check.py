@@ -31,22 +31,30 @@ class CheckResult:
         return 0
 
 
-def resolve_targets(paths: list[Path], cwd: Path) -> tuple[Config, dict[Path, list[Path]]]:
-    """Config and, per charters/ folder, the paths asked about (empty list: all of it)."""
-    root = find_root(cwd)
+def repository_config(cwd: Path) -> Config:
+    """The configuration of the repository ``cwd`` lies in (a usage error when it is broken)."""
     try:
-        config = load_config(root)
+        return load_config(find_root(cwd))
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
+
+
+def repository_charters(config: Config, hint: str) -> Path:
+    """The repository's charters/ folder; ``hint`` tells the user what to do when there is none."""
+    folder = config.charters_dir
+    if folder is None or not folder.is_dir():
+        raise UsageError(f"Fandt ingen charters/-mappe her eller i en overmappe. {hint}")
+    return folder.resolve()
+
+
+def resolve_targets(paths: list[Path], cwd: Path) -> tuple[Config, dict[Path, list[Path]]]:
+    """Config and, per charters/ folder, the paths asked about (empty list: all of it)."""
+    config = repository_config(cwd)
     groups: dict[Path, list[Path]] = {}
     if not paths:
-        folder = config.charters_dir
-        if folder is None or not folder.is_dir():
-            raise UsageError(
-                "Fandt ingen charters/-mappe her eller i en overmappe. Angiv stier, "
-                "fx 'kommissorium validate charters/', eller kør fra repositoriets rod."
-            )
-        groups[folder.resolve()] = []
+        hint = ("Angiv stier, fx 'kommissorium validate charters/', eller kør fra "
+                "repositoriets rod.")
+        groups[repository_charters(config, hint)] = []
         return config, groups
     for p in paths:
         p = (cwd / p) if not p.is_absolute() else p

@@ -93,9 +93,8 @@ def register(app: typer.Typer) -> None:
 
 
 def _charters_root(path: Optional[Path]) -> Path:
-    from kommissorium.check import UsageError
-    from kommissorium.config import ConfigError, load_config
-    from kommissorium.corpus import charters_root_of, find_root
+    from kommissorium.check import UsageError, repository_charters, repository_config
+    from kommissorium.corpus import charters_root_of
 
     if path is not None:
         if not path.is_dir():
@@ -103,12 +102,4 @@ def _charters_root(path: Optional[Path]) -> Path:
         if (path / "charters").is_dir():
             return (path / "charters").resolve()
         return charters_root_of(path)
-    root = find_root(Path.cwd())
-    try:
-        config = load_config(root)
-    except ConfigError as exc:
-        raise UsageError(str(exc)) from None
-    folder = config.charters_dir
-    if folder is None or not folder.is_dir():
-        raise UsageError("Fandt ingen charters/-mappe her eller i en overmappe; angiv mappen.")
-    return folder
+    return repository_charters(repository_config(Path.cwd()), "Angiv mappen.")

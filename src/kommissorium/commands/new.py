@@ -50,8 +50,7 @@ def register(app: typer.Typer) -> None:
         """
         import sys
 
-        from kommissorium.check import UsageError, check
-        from kommissorium.config import ConfigError, load_config
+        from kommissorium.check import UsageError, check, repository_charters, repository_config
         from kommissorium.corpus import display_path, find_root
         from kommissorium.new import NewCharter, create
         from kommissorium.reporters import REPORTERS
@@ -62,15 +61,9 @@ def register(app: typer.Typer) -> None:
             else:
                 raise UsageError("Angiv organets navn med --navn.")
         if charters is None:
-            root = find_root(Path.cwd())
-            try:
-                config = load_config(root)
-            except ConfigError as exc:
-                raise UsageError(str(exc)) from None
-            charters = config.charters_dir
-            if charters is None or not charters.is_dir():
-                raise UsageError("Fandt ingen charters/-mappe; angiv den med --charters.")
-            repo_root = root
+            config = repository_config(Path.cwd())
+            charters = repository_charters(config, "Angiv den med --charters.")
+            repo_root = config.root
         else:
             if not charters.is_dir():
                 raise UsageError(f"'{charters}' er ikke en mappe.")
