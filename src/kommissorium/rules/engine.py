@@ -93,19 +93,14 @@ def _apply_suppressions(cs: CharterSet, problems: list[Problem],
             cf = cs.get(cid)
             for i, r, text in entries:
                 if r is None:
-                    loc = at(cf, "undertryk", i, "regel")
-                    kept.append(Problem(
-                        "K001", k001.name, sev,
-                        f"Undertrykkelsen nævner reglen '{text}', som ikke findes "
-                        "(se 'kommissorium rules').",
-                        loc["file"], loc["line"], loc["column"], (), cid,
-                    ))
+                    message = (f"Undertrykkelsen nævner reglen '{text}', som ikke findes "
+                               "(se 'kommissorium rules').")
                 elif (cid, i) not in used:
-                    loc = at(cf, "undertryk", i, "regel")
-                    kept.append(Problem(
-                        "K001", k001.name, sev,
-                        f"Undertrykkelsen af {r.code} ({r.name}) bruges ikke: reglen giver intet "
-                        "fund i dette kommissorium. Slet undertrykkelsen.",
-                        loc["file"], loc["line"], loc["column"], (), cid,
-                    ))
+                    message = (f"Undertrykkelsen af {r.code} ({r.name}) bruges ikke: reglen giver "
+                               "intet fund i dette kommissorium. Slet undertrykkelsen.")
+                else:
+                    continue
+                loc = at(cf, "undertryk", i, "regel")
+                kept.append(Problem("K001", k001.name, sev, message,
+                                    loc["file"], loc["line"], loc["column"], (), cid))
     return kept
