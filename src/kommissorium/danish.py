@@ -330,3 +330,72 @@ BODY_TYPE_GROUPS: dict[str, str] = {
     "råd": "Råd",
     "bestyrelse": "Bestyrelser",
 }
+
+
+# -- reading Danish (the import) -----------------------------------------------------------------
+
+
+def read_number(word: str) -> int | None:
+    """A count written as digits or a word: '4', 'fire', 'én' → 4, 4, 1; None otherwise."""
+    w = word.strip().lower()
+    if w.isdigit():
+        return int(w)
+    return WORD_NUMBERS.get(w)
+
+
+def singular_role(role: str, known: "set[str] | frozenset[str] | None" = None) -> str:
+    """The singular of a plural role, the inverse of ``plural_role``: 'regionale kontorchefer'
+    → 'regional kontorchef', 'repræsentanter for patienter' → 'repræsentant for patienter'.
+    A role that is not a plural this module would write is returned as it is. ``known`` (lower
+    case words) decides between 'læge' and 'læg' when both give the plural."""
+    role = " ".join(role.split())
+    m = _ROLE_TAIL.search(role)
+    head, tail = (role[: m.start()], role[m.start():]) if m else (role, "")
+    words = head.split(" ")
+    if not words or not words[-1]:
+        return role
+    last = words[-1]
+    nouns = []
+    lower = last.lower()
+    for singular, plural_form in _PLURAL_ENDINGS.items():
+        if lower.endswith(plural_form) and plural_form != singular:
+            nouns.append(last[: len(last) - len(plural_form)] + singular)
+    for cut in ("er", "r", "e"):
+        if lower.endswith(cut) and len(last) - len(cut) >= 2:
+            nouns.append(last[: -len(cut)])
+    fitting = [n for n in nouns if plural_noun(n) == last]
+    if known:
+        fitting.sort(key=lambda n: n.lower() not in known)
+    for noun in fitting[:1]:
+        if True:
+            adjectives = []
+            for w in words[:-1]:
+                cand = w[:-1] if w.lower().endswith("e") else w
+                adjectives.append(cand if _plural_adjective(cand) == w else w)
+            return " ".join(adjectives + [noun]) + tail
+    return role
+
+
+#: 'én uge', 'to uger', '5 dage', '14 dage' before a meeting → days.
+_DAYS = re.compile(r"(\d+|[a-zæøåé]+)\s+(uge|uger|dag|dage|hverdage|kalenderdage)\b", re.IGNORECASE)
+
+
+def read_days(text: str) -> int | None:
+    """The days in 'én uge', 'to uger', '5 dage', '8 kalenderdage' (None if not such)."""
+    m = _DAYS.search(text)
+    if not m:
+        return None
+    n = read_number(m[1])
+    if n is None:
+        return None
+    return n * 7 if m[2].lower().startswith("uge") else n
+
+
+def read_years_adjective(word: str) -> int | None:
+    """'toårig' → 2, 'etårig' → 1, '4-årig' → 4."""
+    m = re.fullmatch(r"(\d+)-?årig[et]?|([a-zæøå]+?)årig[et]?", word.strip().lower())
+    if not m:
+        return None
+    if m[1]:
+        return int(m[1])
+    return {"et": 1, "én": 1, "en": 1}.get(m[2], WORD_NUMBERS.get(m[2]))

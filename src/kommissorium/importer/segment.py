@@ -56,6 +56,7 @@ class Block:
     level: int = 0
     number: str = ""  # "1." for numbered items, "§ 3" for paragraphs
     lines: list[int] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)  # the source lines of a fact-box value
 
     def where(self) -> str:
         if self.page:
@@ -178,12 +179,6 @@ def segment(lines: list[Line]) -> list[Block]:
 
         # A fact-box label: "Formandskab:", or "Godkendt i Strategisk" + "Sundhedsforum:".
         first = text.split()[0].lower().rstrip(":")
-        if first == "godkendt" and not text.endswith(":") and (
-                re.search(r"\d{4}\s*$", text) or len(text.split()) <= 8):
-            close()
-            blocks.append(Block("label", " ".join(text.split()), ln.line, ln.page, lines=[ln.line]))
-            blank_before = False
-            continue
         if first in LABEL_WORDS and len(text) <= 60:
             label = text
             if not label.endswith(":") and not re.search(r":\s", label) and next_text.endswith(":") \
@@ -198,6 +193,12 @@ def segment(lines: list[Line]) -> list[Block]:
                 blank_before = False
                 continue
 
+        if first == "godkendt" and not text.endswith(":") and (
+                re.search(r"\d{4}\s*$", text) or len(text.split()) <= 8):
+            close()
+            blocks.append(Block("label", " ".join(text.split()), ln.line, ln.page, lines=[ln.line]))
+            blank_before = False
+            continue
         key = heading_key(text)
         last = blocks[-1] if blocks and cur is None else None
         if last is not None and last.kind == "heading" and not last.number and (
@@ -217,8 +218,9 @@ def segment(lines: list[Line]) -> list[Block]:
             if blocks[-1].kind == "value":
                 blocks[-1].text = _join(blocks[-1].text, text)
                 blocks[-1].lines.append(ln.line)
+                blocks[-1].parts.append(text)
             else:
-                blocks.append(Block("value", text, ln.line, ln.page, lines=[ln.line]))
+                blocks.append(Block("value", text, ln.line, ln.page, lines=[ln.line], parts=[text]))
             blank_before = False
             continue
         heading_like = bool(known) or (
