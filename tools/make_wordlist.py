@@ -26,6 +26,7 @@ formænd ordfører tiltræder tiltrådt ikrafttræden træder ændring ændringe
 mødeform mødested ekstraordinære ekstraordinært fremmøde fremmødte flertal tilslutning
 referatet godkendes sekretariatsbetjening sekretariatsbetjeningen ansvarlig ansvarlige
 sundhedsvæsen sundhedsvæsenet samarbejdsudvalg kræver kræves både også nødvendig nødvendigt
+øvrigt tilgængelig tilgængelige tilgængeligt dagsordenssætning initiativer særlig særligt særlige
 """.split()
 
 

@@ -253,7 +253,7 @@ class Builder:
         draft.sentences.append((b.text, b))
         draft.note("dokument", "prosa", f"»{_short(b.text)}« → noter (står før første afsnit)", b)
 
-    def label(self, draft: Draft, label: Block, value: Block | None) -> None:
+    def label(self, draft: Draft, label: Block, value: Block | None, record: bool = True) -> None:
         text = label.text
         labels = re.findall(r"([A-ZÆØÅ][\wæøå ]*?(?:\s+[^:]*?)?):", text)
         if len(labels) >= 2 and value is not None:
@@ -262,9 +262,9 @@ class Builder:
         head, _, inline = text.partition(":")
         val = (inline.strip() + " " + (value.text if value else "")).strip()
         word = head.split()[0].lower()
-        if not (text.endswith(":") and len(text.split()) <= 3 and word != "godkendt"):
+        if record and not (text.endswith(":") and len(text.split()) <= 3 and word != "godkendt"):
             draft.sentences.append((text, label))  # a bare label ("Formandskab:") is no sentence
-        if value is not None:
+        if value is not None and record:
             draft.sentences.append((value.text, value))
         full = f"{head.strip()}: {val}" if val else text
         if word == "godkendt":
@@ -322,7 +322,7 @@ class Builder:
             if not v and not h.lower().startswith("godkendt"):
                 continue
             fake = Block("label", f"{h}: {v}" if v else h, label.line, label.page)
-            self.label(draft, fake, None)
+            self.label(draft, fake, None, record=False)
         # the source lines as written, so nothing is lost
         _append(draft.data, "noter", f"{label.text} {value.text}")
 

@@ -117,7 +117,7 @@ class Repairer:
         found = set()
         for i in range(3, len(lower) - 3):
             left, right = lower[:i], lower[i:]
-            lefts = [left] if left in self.known or (len(left) >= 4 and not _STRONG.search(left)) else []
+            lefts = [left] if left in self.known or len(left) >= 3 else []
             lefts += [c for c in _candidates(left, 2) if c in self.known]
             rights = [right] if right in self.known else []
             rights += [c for c in _candidates(right, 2) if c in self.known and len(c) >= 4]
@@ -147,6 +147,14 @@ class Repairer:
         return self.cache[word]
 
     def repair_line(self, text: str, line: int, repairs: list[Repair]) -> str:
+        if self.scanned:
+            # "3regionale": the scanner lost the space after a number
+            def space(m: re.Match[str]) -> str:
+                repairs.append(Repair(line, m[0], f"{m[1]} {m[2]}", "mellemrum"))
+                return f"{m[1]} {m[2]}"
+
+            text = re.sub(r"(?<![\w.,-])(\d{1,3})([a-zæøå]{4,})", space, text)
+
         def sub(m: re.Match[str]) -> str:
             word = m[0]
             fix = self.repair_word(word)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from kommissorium.importer.sources import Line
 
 #: A list bullet at the start of a line (the scanner's "e", "o" and "¢" among them).
-BULLET = re.compile(r"^(?:[•·▪■□◦●○\u2013\u2014\-*\uf0b7\uf0a7\uf076\uf0d8\uf0a8\uf0fc\uf0e0\uf06e\uf071¢➢✓]|(?:e|o)(?=\s+[A-ZÆØÅ]))\s+")
+BULLET = re.compile(r"^(?:[•·▪■□◦●○\u2013\u2014\-*\uf0b7\uf0a7\uf076\uf0d8\uf0a8\uf0fc\uf0e0\uf06e\uf071¢➢✓]|(?:e|o)(?=\s+[A-ZÆØÅ0-9]))\s+")
 NUMBERED = re.compile(r"^(\d{1,2}[.)]|[a-h][.)])\s+(?=\S)")
 PARAGRAPH_MARK = re.compile(r"^§\s*\d+[a-z]?\.?(?:\s+|$)")
 STK = re.compile(r"^Stk\.\s*\d+\.?\s+")
@@ -213,7 +213,8 @@ def segment(lines: list[Line]) -> list[Block]:
             or (not blank_before and not _ends_sentence(cur.text) and cur.kind == "para")
         )
         known = key in KNOWN_HEADINGS and len(text) <= 60 and re.match(r"^[A-ZÆØÅ§\d]", text)
-        if blocks and blocks[-1].kind in ("label", "value") and cur is None and not known:
+        if blocks and blocks[-1].kind in ("label", "value") and cur is None and not known \
+                and len(text) <= 60:
             # The value under a fact-box label ("Formandskab:" / "Delt formandskab mellem" / …)
             if blocks[-1].kind == "value":
                 blocks[-1].text = _join(blocks[-1].text, text)
