@@ -180,7 +180,6 @@ def builder_body(builder, d, part: BodyPart) -> None:
             continue
         _append(d.data, "noter", f"({p})" if not p.endswith(")") else p)
         d.note("dokument", "prosa", f"»({p})« → noter", part.start)
-    d.sentences.append((part.rest, part.start))
     for p in part.parens:
         d.sentences.append((p, part.start))
     paragraphs: list[tuple[str, Block]] = [(part.rest, part.start)]
@@ -200,6 +199,8 @@ def builder_body(builder, d, part: BodyPart) -> None:
             d.data.setdefault("andre-navne", []).append(m["n"].strip())
             d.sentences.append((m["p"], b))
             text = m["r"]
+        if b is part.start:
+            d.sentences.append((text, b))
         for s in sentences(text):
             _body_sentence(builder, d, s, b)
 

@@ -26,6 +26,12 @@ class NameIndex:
         name = " ".join(name.split())
         if len(name) < 2:
             return
+        if known.kind == "organ" and re.search(r"(?:udvalg|råd|forum|sekretariat)$", name):
+            # "Praksisplanudvalg" is also written "Praksisplanudvalget"
+            self._add(name + ("et" if not name.endswith("forum") else "met"), known)
+        self._add(name, known)
+
+    def _add(self, name: str, known: Known) -> None:
         hits = self.by_name.setdefault(name.lower(), [])
         if all(k.ref != known.ref for k in hits):
             hits.append(known)

@@ -85,7 +85,7 @@ _ROLE_END = re.compile(
     r"herunder\b|heraf\b|hvor\b|som repræsentant|inden for\b|der\b|med ansvar\b|"
     r"henholdsvis\b|sidder\b|deltager\b|er\b|har\b)|\s*(?=[,(;:])")
 _SPLIT_SEATS = re.compile(
-    rf"(?:,\s*|\s+og\s+|\s+samt\s+)(?=(?:op til\s+|mindst\s+)?(?:\d+|en|én|et|to|tre|fire|fem|seks|syv|otte|ni|ti)\s+"
+    rf"(?:,\s*|\s+og\s+|\s+samt\s+)(?=(?:op til\s+|mindst\s+|de\s+|alle\s+)?(?:\d+|en|én|et|to|tre|fire|fem|seks|syv|otte|ni|ti)\s+"
     r"(?!af\b|gang|møde|år\b|uge)[a-zæøå])", re.IGNORECASE)
 
 
@@ -159,7 +159,9 @@ def parse_seats(text: str, ctx: Ctx) -> list[dict[str, Any]] | None:
     for piece in pieces:
         seat = _one_seat(piece, ctx)
         if seat is None:
-            return None if not seats else seats + []  # keep what was read, the rest stays text
+            if seats or len(pieces) > 1:
+                ctx.unsure.append(f"»{piece}« er ikke læst som pladser; teksten står i 'tekst'")
+            continue
         if appointed is not None and "udpeget-af" not in seat:
             seat["udpeget-af"] = appointed.ref
             if appointed.party and "part" not in seat:
@@ -169,7 +171,16 @@ def parse_seats(text: str, ctx: Ctx) -> list[dict[str, Any]] | None:
 
 
 def _one_seat(piece: str, ctx: Ctx) -> dict[str, Any] | None:
-    m = _COUNT.match(piece.strip())
+    piece = piece.strip()
+    definite = bool(re.match(r"^de\s+", piece, re.IGNORECASE))
+    piece = re.sub(r"^de\s+", "", piece, flags=re.IGNORECASE)
+    # "alle borgmestrene i regionen": one per kommune, by office
+    if m := re.match(r"^alle\s+(?P<role>[a-zæøå]+?)(?:ne)?\s+(?:i regionen|i kommunerne|fra alle kommuner|i de \w+ kommuner)\b",
+                     piece, re.IGNORECASE):
+        role = singular_role(m["role"], ctx.words)
+        return {"antal": 1, "rolle": role, "for-hver": "kommune", "embede": True,
+                "part": party_of_role(role, None) or "kommuner"}
+    m = _COUNT.match(piece)
     if not m:
         return None
     count = _count(m["count"])
@@ -186,7 +197,7 @@ def _one_seat(piece: str, ctx: Ctx) -> dict[str, Any] | None:
         return None
     n = count.get("højst") if count.get("højst") is not None else count.get("mindst")
     role = role_text if n == 1 else singular_role(role_text, ctx.words)
-    if re.match(r"^(?:af|gange?|møder?|år|timer?)\b", role, re.IGNORECASE):
+    if re.match(r"^(?:af|gange?|møder?|år|timer?|antal)\b", role, re.IGNORECASE):
         return None
     seat: dict[str, Any] = {"antal": _count_value(count), "rolle": role}
     note = None
@@ -223,13 +234,15 @@ def _one_seat(piece: str, ctx: Ctx) -> dict[str, Any] | None:
                 quotas.append(q)
             seat["heraf"] = quotas
         tail = tail[: hm.start()].strip()
-    if fm := re.search(r"\bfra\s+(.+?)(?=,|\s+som\b|\s+hvor\b|\s+herunder\b|\s+heraf\b|\s+henholdsvis\b|$)", tail):
+    if fm := re.search(r"\bfra\s+(.+?)(?=,|\s+samt\b|\s+og\b|\s+som\b|\s+hvor\b|\s+herunder\b|\s+heraf\b|\s+henholdsvis\b|$)", tail):
         what = fm[1].strip()
         if re.fullmatch(r"regionen|region\w*", what, re.IGNORECASE) and ctx.region:
             seat["fra"] = ctx.region
         else:
             who = ctx.ref(what)
-            if who is not None and who.kind != "kommune":
+            if who is not None and who.kind == "organ" and definite:
+                seat["medlemmer-af"] = who.ref  # "de fire sundhedsdirektører fra FU"
+            elif who is not None and who.kind != "kommune":
                 seat["fra"] = who.ref
                 source = who
     quota = _sub_quotas(tail, ctx)

@@ -18,7 +18,9 @@ from kommissorium.importer.sources import Line
 
 #: A list bullet at the start of a line (the scanner's "e", "o" and "¢" among them).
 BULLET = re.compile(r"^(?:[•·▪■□◦●○\u2013\u2014\-*\uf0b7\uf0a7\uf076\uf0d8\uf0a8\uf0fc\uf0e0\uf06e\uf071¢➢✓]|(?:e|o)(?=\s+[A-ZÆØÅ0-9]))\s+")
-NUMBERED = re.compile(r"^(\d{1,2}[.)]|[a-h][.)])\s+(?=\S)")
+NUMBERED = re.compile(
+    r"^(\d{1,2}[.)]|[a-h][.)])\s+(?!(?:januar|februar|marts|april|maj|juni|juli|august|september|"
+    r"oktober|november|december)\b)(?=\S)", re.IGNORECASE)
 PARAGRAPH_MARK = re.compile(r"^§\s*\d+[a-z]?\.?(?:\s+|$)")
 STK = re.compile(r"^Stk\.\s*\d+\.?\s+")
 
@@ -207,11 +209,6 @@ def segment(lines: list[Line]) -> list[Block]:
             last.text = _join(last.text, text)  # a title over two lines
             last.lines.append(ln.line)
             continue
-        continues = cur is not None and cur.kind in ("para", "item") and (
-            _open_end(cur.text)
-            or re.match(r"^[a-zæøå0-9(]", text)
-            or (not blank_before and not _ends_sentence(cur.text) and cur.kind == "para")
-        )
         known = key in KNOWN_HEADINGS and len(text) <= 60 and re.match(r"^[A-ZÆØÅ§\d]", text)
         if blocks and blocks[-1].kind in ("label", "value") and cur is None and not known \
                 and len(text) <= 60:
@@ -230,6 +227,13 @@ def segment(lines: list[Line]) -> list[Block]:
             and (blank_after or not next_text or re.match(r"^[A-ZÆØÅ•\-–¢]", next_text)
                  or BULLET.match(next_text) is not None)
             and not (cur is not None and _open_end(cur.text))
+        )
+        continues = cur is not None and cur.kind in ("para", "item") and (
+            _open_end(cur.text)
+            or re.match(r"^[a-zæøå0-9(]", text)
+            or (not blank_before and not _ends_sentence(cur.text) and cur.kind == "para")
+            or (cur.kind == "para" and not _ends_sentence(cur.text) and not heading_like
+                and len(text) > 60)
         )
         if heading_like and not (continues and not known):
             close()
@@ -264,7 +268,7 @@ def _drop_first_nonblank(rest: list[Line]) -> list[Line]:
 # -- sentences ---------------------------------------------------------------------------------
 
 _ABBREV = r"(?:bl\.a|f\.eks|jf|ift|evt|ca|mv|vedr|nr|stk|kl|pkt|inkl|ekskl|dvs|mht|m\.fl|d|St|Stk|pr|o\.l|etc|min|maks|mia|mio|tlf|ref)"
-_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ»“\"(])")
+_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ»“\"(0-9])")
 
 
 def sentences(text: str) -> list[str]:
