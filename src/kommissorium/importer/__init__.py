@@ -299,7 +299,7 @@ def to_yaml(data: dict[str, Any], source_name: str) -> str:
             return m
         if isinstance(v, list):
             s = CommentedSeq(conv(x) for x in v)
-            if v and all(isinstance(x, str) and len(x) < 30 and "\n" not in x for x in v) and len(v) <= 4:
+            if v and all(isinstance(x, str) and re.fullmatch(r"[\wæøå/-]+", x) for x in v) and len(v) <= 4:
                 s.fa.set_flow_style()
             return s
         if isinstance(v, str) and "\n" in v:

@@ -113,6 +113,8 @@ def build_all(builder, split: tuple[str, Any], index) -> list:
         d.start_line = part.start.line
         if i == 0:
             _preamble_into(head, d)
+        elif "dato" in head.data:
+            d.data["dato"] = head.data["dato"]  # the document's date is every body's
         builder_body(builder, d, part)
         drafts.append(d)
     return drafts
@@ -160,6 +162,8 @@ def builder_body(builder, d, part: BodyPart) -> None:
     from kommissorium.importer import recognise as rec
     from kommissorium.importer.build import _append, _short, _text, topic
 
+    from kommissorium.importer.build import show
+
     ctx = builder.ctx
     if part.parent is not None:
         d.data["_parent"] = part.parent.name
@@ -176,7 +180,7 @@ def builder_body(builder, d, part: BodyPart) -> None:
         freq = rec.parse_frequency(p) or (rec.parse_frequency(p + " årligt") if re.search(r"møde", p) else None)
         if freq and "møder" not in d.data:
             d.data["møder"] = {"pr-år": freq, "tekst": p}
-            d.note("møder", "data", f"»{p}« → pr-år: {freq}", part.start)
+            d.note("møder", "data", f"»{p}« → pr-år: {show(freq)}", part.start)
             continue
         _append(d.data, "noter", f"({p})" if not p.endswith(")") else p)
         d.note("dokument", "prosa", f"»({p})« → noter", part.start)
@@ -193,7 +197,7 @@ def builder_body(builder, d, part: BodyPart) -> None:
             freq = rec.parse_frequency(m["p"])
             if freq and "møder" not in d.data:
                 d.data["møder"] = {"pr-år": freq, "tekst": m["p"]}
-                d.note("møder", "data", f"»{m['p']}« → pr-år: {freq}", b)
+                d.note("møder", "data", f"»{m['p']}« → pr-år: {show(freq)}", b)
             else:
                 _append(d.data, "noter", f"{m['n']} ({m['p']}):")
             d.data.setdefault("andre-navne", []).append(m["n"].strip())
@@ -201,6 +205,10 @@ def builder_body(builder, d, part: BodyPart) -> None:
             text = m["r"]
         if b is part.start:
             d.sentences.append((text, b))
+        if "forkortelse" not in d.data and (
+                sm := re.search(re.escape(part.name) + r"\s*\(([A-ZÆØÅ]{2,6})\)", text, re.IGNORECASE)):
+            d.data["forkortelse"] = sm[1]
+            d.note("dokument", "data", f"»{part.name} ({sm[1]})« → forkortelse", b)
         for s in sentences(text):
             _body_sentence(builder, d, s, b)
 

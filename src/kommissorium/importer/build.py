@@ -32,7 +32,7 @@ SECTION_OF_HEADING: dict[str, str] = {
     "beslutningsdygtighed": "beslutninger", "afstemning": "beslutninger",
     "referat": "offentliggørelse", "dagsorden og referat": "offentliggørelse",
     "offentliggørelse": "offentliggørelse", "relationer": "relationer",
-    "organisering": "relationer",
+    "organisering": "relationer", "samspil med andre organer": "relationer",
 }
 DEFAULT_HEADINGS = {
     "baggrund": "Baggrund", "formål": "Formål", "principper": "Principper", "opgaver": "Opgaver",
@@ -162,6 +162,9 @@ class Builder:
     def single(self, blocks: list[Block]) -> Draft:
         front, sections = split_sections(blocks)
         draft = Draft(name="")
+        has_purpose = any(_section_key(h) == "formål" for h, _ in sections if h is not None)
+        self.purpose_in_front = not has_purpose and any(
+            b.kind == "para" and re.search(r"\bformål\b", b.text, re.IGNORECASE) for b in front)
         self.front(draft, front)
         last_standard: str | None = None
         for heading, body in sections:
@@ -242,6 +245,18 @@ class Builder:
                 draft.sentences.append((b.text, b))
                 i += 1
                 continue
+            if getattr(self, "purpose_in_front", False) and b.kind in ("para", "item"):
+                # No "Formål" heading: the text under the title states the purpose.
+                j = i
+                while j < len(rest) and rest[j].kind in ("para", "item"):
+                    j += 1
+                for x in rest[i:j]:
+                    draft.sentences.append((x.text, x))
+                draft.note("formål", "prosa", "teksten under titlen står uden overskrift og nævner "
+                                              "formålet → formål", b)
+                self.prose(draft, "formål", rest[i:j])
+                i = j
+                continue
             self.loose_text(draft, b)
             i += 1
 
@@ -273,7 +288,7 @@ class Builder:
             g.update(approval)
             g["tekst"] = _join_text(g.get("tekst"), text.rstrip(":") if not val else full)
             draft.note("dokument", "data" if approval else "usikker",
-                       f"»{_short(full)}« → godkendt" + (f" {approval}" if approval else
+                       f"»{_short(full)}« → godkendt" + (f" {show(approval)}" if approval else
                                                         " (hverken organ eller dato genkendt)"), label)
         elif word in ("formandskab", "formand") and val:
             chair = rec.parse_chair(val, self.ctx)
@@ -282,7 +297,7 @@ class Builder:
                 c.setdefault(k, v)
             c["tekst"] = _join_text(c.get("tekst"), _sentence_case(val))
             draft.note("formandskab", "data" if chair else "prosa",
-                       f"»{_short(val)}« → formandskab" + (f" {chair}" if chair else ""), label)
+                       f"»{_short(val)}« → formandskab" + (f" {show(chair)}" if chair else ""), label)
         elif word == "sekretariat" and val:
             sec = rec.parse_secretariat(val if re.search(r"varetage|delt", val, re.I) else "varetages af " + val,
                                         self.ctx)
@@ -291,7 +306,7 @@ class Builder:
                 s.setdefault(k, v)
             _append(s, "noter", full)
             draft.note("sekretariat", "data" if sec else "prosa",
-                       f"»{_short(full)}« → sekretariat" + (f" {sec}" if sec else " (noter)"), label)
+                       f"»{_short(full)}« → sekretariat" + (f" {show(sec)}" if sec else " (noter)"), label)
         elif word == "dato" and val and rec.find_date(val):
             draft.data["dato"] = rec.find_date(val)
             _append(draft.data, "noter", full)
@@ -567,7 +582,7 @@ class Builder:
             _append(c, "noter", b.text)
         where = f" (fra afsnittet '{moved_from}')" if moved_from else ""
         draft.note("formandskab", "data" if chair else "prosa",
-                   f"»{_short(b.text)}« → formandskab{where}" + (f": {chair}" if chair else ""), b)
+                   f"»{_short(b.text)}« → formandskab{where}" + (f": {show(chair)}" if chair else ""), b)
 
     def secretariat_text(self, draft: Draft, b: Block, moved_from: str | None = None) -> None:
         sec = rec.parse_secretariat(b.text, self.ctx)
@@ -580,7 +595,7 @@ class Builder:
             _append(s, "noter", b.text)
         where = f" (fra afsnittet '{moved_from}')" if moved_from else ""
         draft.note("sekretariat", "data" if sec else "prosa",
-                   f"»{_short(b.text)}« → sekretariat{where}" + (f": {sec}" if sec else ""), b)
+                   f"»{_short(b.text)}« → sekretariat{where}" + (f": {show(sec)}" if sec else ""), b)
 
     def meeting_text(self, draft: Draft, b: Block, moved_from: str | None = None) -> None:
         m = draft.section("møder")
@@ -591,7 +606,7 @@ class Builder:
             if freq and "pr-år" not in m:
                 m["pr-år"] = freq
                 m["tekst"] = s
-                draft.note("møder", "data", f"»{_short(s)}« → pr-år: {freq}", b)
+                draft.note("møder", "data", f"»{_short(s)}« → pr-år: {show(freq)}", b)
                 for k, v in details.items():
                     if k != "ekstraordinære":
                         m.setdefault(k, v)
@@ -606,7 +621,7 @@ class Builder:
             if details:
                 for k, v in details.items():
                     m.setdefault(k, v)
-                draft.note("møder", "data", f"»{_short(s)}« → {details} (teksten står i noter)", b)
+                draft.note("møder", "data", f"»{_short(s)}« → {show(details)} (teksten står i noter)", b)
             rest.append(s)
         if rest:
             _append(m, "noter", " ".join(rest))
@@ -622,7 +637,7 @@ class Builder:
                 for k, v in got.items():
                     d.setdefault(k, v)
                 d["tekst"] = s
-                draft.note("beslutninger", "data", f"»{_short(s)}« → {got}", b)
+                draft.note("beslutninger", "data", f"»{_short(s)}« → {show(got)}", b)
             else:
                 rest.append(s)
         if rest:
@@ -682,6 +697,19 @@ class Builder:
         _append(draft.data, "afsnit", sec)
         draft.note(title, "prosa", f"afsnittet »{title}« har ingen fast plads i formatet → afsnit "
                                    f"(efter '{after or 'begyndelsen'}')", heading)
+
+
+def show(value: Any) -> str:
+    """Data as the YAML a user reads: 'delt-mellem: [kommuner, region]'."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {show(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(show(v) for v in value) + "]"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    return str(value)
 
 
 def _count_str(c: Any) -> str:

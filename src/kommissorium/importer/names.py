@@ -65,6 +65,9 @@ class NameIndex:
     def choose(self, hits: list[Known], region: str | None) -> Known | None:
         if len(hits) == 1:
             return hits[0]
+        own = [k for k in hits if k.ref.startswith("@")]  # a body of the document being imported
+        if len(own) == 1:
+            return own[0]
         same = [k for k in hits if region and k.region == region]
         if len(same) == 1:
             return same[0]

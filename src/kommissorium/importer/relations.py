@@ -34,15 +34,19 @@ def find_relations(draft, ctx) -> dict[str, Any]:
                 if not m:
                     continue
                 clause = re.split(r"[.;]|\s+og\s+(?:skal|har|kan)\b", m["x"])[0]
-                k = ctx.ref(clause)
-                if k is None or k.name.lower() in own:
-                    continue
-                if key != "udpeges-af" and k.kind not in ("organ",) and not k.ref.startswith("@"):
-                    continue
-                refs = out.setdefault(key, [])
-                if k.ref not in refs:
-                    refs.append(k.ref)
-                    draft.note("relationer", "data", f"»{_short(s)}« → {key}: {k.name}", block)
+                hits = [k for _, _, k in ctx.index.find(clause, ctx.region)]
+                if key != "koordinerer-med":
+                    best = ctx.ref(clause)
+                    hits = [best] if best is not None else []
+                for k in hits:
+                    if k.name.lower() in own:
+                        continue
+                    if key != "udpeges-af" and k.kind not in ("organ",) and not k.ref.startswith("@"):
+                        continue
+                    refs = out.setdefault(key, [])
+                    if k.ref not in refs:
+                        refs.append(k.ref)
+                        draft.note("relationer", "data", f"»{_short(s)}« → {key}: {k.name}", block)
     return {k: (v[0] if len(v) == 1 else v) for k, v in out.items()}
 
 

@@ -43,6 +43,7 @@ KNOWN_HEADINGS = {
     "evaluering", "varighed", "kommissorium", "notat", "opgaver og kompetencer",
     "sammensætning og formandskab", "mødeindhold/opgaver", "dagsorden og referat",
     "beslutningskompetence", "beslutningsdygtighed", "tavshedspligt", "habilitet",
+    "samspil med andre organer",
 }
 #: Labels of a title page's fact box ("Formandskab:", "Godkendt i …:").
 LABEL_WORDS = ("formandskab", "sekretariat", "godkendt", "dato", "version", "formand",
@@ -211,7 +212,7 @@ def segment(lines: list[Line]) -> list[Block]:
             continue
         known = key in KNOWN_HEADINGS and len(text) <= 60 and re.match(r"^[A-ZÆØÅ§\d]", text)
         if blocks and blocks[-1].kind in ("label", "value") and cur is None and not known \
-                and len(text) <= 60:
+                and len(text) <= 60 and not ln.kind:
             # The value under a fact-box label ("Formandskab:" / "Delt formandskab mellem" / …)
             if blocks[-1].kind == "value":
                 blocks[-1].text = _join(blocks[-1].text, text)

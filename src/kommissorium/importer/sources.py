@@ -29,7 +29,10 @@ from pathlib import Path
 MAX_BYTES = 20 * 1024 * 1024
 
 
-class SourceError(Exception):
+from kommissorium.errors import KommissoriumError
+
+
+class SourceError(KommissoriumError):
     """The source cannot be read; the message is Danish and says what to do."""
 
 
@@ -200,20 +203,62 @@ def pdf_lines(path: Path) -> list[Line]:
             "tekstgenkendelse (OCR) først, fx 'ocrmypdf -l dan ind.pdf ud.pdf', og importér "
             "resultatet; eller gem teksten som .txt."
         )
+    page_lines = [[" ".join(raw.replace("\u00a0", " ").split()) for raw in text.split("\n")]
+                  for text in pages]
+    chrome = _running_lines(page_lines)
     out: list[Line] = []
-    for pno, text in enumerate(pages, start=1):
-        for i, raw in enumerate(_decode(text.encode("utf-8")).split("\n"), start=1):
-            out.append(Line(" ".join(raw.replace("\u00a0", " ").split()), i, page=pno))
+    for pno, lines in enumerate(page_lines, start=1):
+        width = max((len(x) for x in lines), default=0)
+        in_table = False
+        for i, text in enumerate(lines, start=1):
+            if _shape(text) in chrome and (i <= 2 or i > len(lines) - 4):
+                continue  # running header or footer ("Side 2 af 3")
+            if re.fullmatch(r"(?:Side\s+)?\d+\s*(?:af|/)\s*\d+.*|\d+", text):
+                continue
+            kind = ""
+            if re.fullmatch(r"\S+(?: \S+)? Antal", text):
+                in_table = True  # a member table: "Medlem Antal" over "1 direktør … 11"
+                out.append(Line("", i, page=pno))
+                out.append(Line(text.replace(" Antal", " | Antal"), i, "row", page=pno))
+                continue
+            if in_table:
+                m = re.fullmatch(r"(\d.*?)\s+(\d+(?:\s*[-–]\s*\d+)?)", text)
+                if m:
+                    out.append(Line(f"{m[1]} | {m[2]}", i, "row", page=pno))
+                    continue
+                in_table = False
+                out.append(Line("", i, page=pno))
+            out.append(Line(text, i, kind, page=pno))
+            # A short line that ends a sentence ends its paragraph (PDF text has no blank lines).
+            if re.search(r"[.:!?]$", text) and len(text) < 0.8 * width:
+                out.append(Line("", i, page=pno))
         out.append(Line("", 0, page=pno))
     return out
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", text.strip())
+
+
+def _running_lines(pages: list[list[str]]) -> set[str]:
+    """Lines at the top or bottom of at least two pages, digits ignored (page headers and
+    footers of the PDF)."""
+    if len(pages) < 2:
+        return set()
+    counts: dict[str, int] = {}
+    for lines in pages:
+        edge = [x for x in lines[:2] + lines[-4:] if x.strip()]
+        for shape in {_shape(x) for x in edge}:
+            counts[shape] = counts.get(shape, 0) + 1
+    return {shape for shape, n in counts.items() if n >= 2}
 
 
 # -- .html -------------------------------------------------------------------------------------
 
 #: Elements whose content is never the charter: navigation, page chrome, code, forms.
 _SKIP = {"nav", "header", "footer", "script", "style", "noscript", "template", "form", "aside",
-         "button", "select", "svg", "iframe", "head", "menu"}
-_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th", "caption",
+         "button", "select", "svg", "iframe", "head", "menu", "caption"}
+_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th",
            "div", "section", "article", "main", "blockquote", "pre", "tr", "br", "ul", "ol",
            "table", "dl", "body", "figcaption"}
 _ROLE_SKIP = {"navigation", "banner", "contentinfo", "search", "menu", "menubar"}
@@ -239,6 +284,14 @@ def html_lines(text: str) -> list[Line]:
         def flush(self) -> None:
             t = " ".join("".join(self.buf).split())
             self.buf = []
+            if t and self.kind == "dt":
+                self.dt = t  # "Type" + "Administrativt niveau" → "Type: Administrativt niveau"
+                self.kind, self.level = "", 0
+                return
+            if t and self.kind == "dd" and getattr(self, "dt", None):
+                t = f"{self.dt}: {t}"
+                self.dt = None
+                self.kind = "para"
             if t:
                 if self.cells is not None:
                     self.cells.append(t)
@@ -271,8 +324,10 @@ def html_lines(text: str) -> list[Line]:
                     self.kind, self.level = "heading", int(tag[1])
                 elif tag == "li":
                     self.kind = "item"
-                elif tag in ("p", "dd", "dt"):
+                elif tag == "p":
                     self.kind = "para"
+                elif tag in ("dd", "dt"):
+                    self.kind = tag
                 if tag == "tr":
                     self.cells = []
 
