@@ -17,8 +17,8 @@ from kommissorium.model.charter import SECTION_ORDER, Charter, Seat
 from kommissorium.model.validate import schema_problem, validate_model
 from kommissorium.problems import Problem
 from kommissorium.registry import Entry, Registry, load_registry
+from kommissorium.workspace import CHARTERS_DIR
 
-CHARTERS_DIR = "charters"
 REGISTER_DIR = "_register"
 SUFFIXES = (".yaml", ".yml")
 
@@ -70,24 +70,6 @@ class MemberCount:
         if self.high is None:
             return f"mindst {self.low}"
         return f"{self.low}-{self.high}"
-
-
-def find_root(start: Path) -> Path | None:
-    """The repository root: the nearest folder with kommissorium.toml or a charters/ folder."""
-    start = start.resolve()
-    for folder in [start, *start.parents]:
-        if (folder / "kommissorium.toml").is_file() or (folder / CHARTERS_DIR).is_dir():
-            return folder
-    return None
-
-
-def charters_root_of(path: Path) -> Path:
-    """The charters/ folder a path lies in (ids are relative to it)."""
-    path = path.resolve()
-    for folder in [path, *path.parents]:
-        if folder.name == CHARTERS_DIR:
-            return folder
-    return path if path.is_dir() else path.parent
 
 
 def display_path(path: Path, cwd: Path | None = None) -> str:
