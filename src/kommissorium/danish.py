@@ -307,6 +307,11 @@ BODY_TYPE_NAMES: dict[str, str] = {
     "netværk": "Netværk",
     "arbejdsgruppe": "Arbejdsgruppe",
     "sekretariat": "Sekretariat",
+    "råd": "Råd",
+    "bestyrelse": "Bestyrelse",
+    "stående-udvalg": "Stående udvalg",
+    "særligt-udvalg": "Særligt udvalg",
+    "sundhedsråd": "Sundhedsråd",
 }
 
 #: Body type → heading of a group of such bodies, in the order diagram and front page show them.
@@ -319,4 +324,9 @@ BODY_TYPE_GROUPS: dict[str, str] = {
     "netværk": "Netværk",
     "arbejdsgruppe": "Arbejdsgrupper",
     "sekretariat": "Sekretariater",
+    "sundhedsråd": "Sundhedsråd",
+    "stående-udvalg": "Stående udvalg",
+    "særligt-udvalg": "Særlige udvalg",
+    "råd": "Råd",
+    "bestyrelse": "Bestyrelser",
 }

@@ -39,7 +39,8 @@ MODEL_DESCRIPTIONS: dict[str, str] = {
     "eller en tekst.",
     "Approval": "Hvem der har godkendt kommissoriet, og hvornår.",
     "BodyType": "Organets type (niveau i organiseringen).",
-    "Chair": "Formandskabet: formand, næstformand eller delt formandskab.",
+    "Chair": "Formandskabet: formand, medformænd, næstformand, andre poster, delt formandskab "
+    "eller ingen formand.",
     "Composition": "Organets sammensætning: faste medlemmer, deltagere, observatører og suppleanter.",
     "Count": "Et antal: et tal (3), et interval (\"2-4\"), \"op til 3\", \"mindst 2\" eller "
     "{mindst, højst}.",
@@ -56,7 +57,10 @@ MODEL_DESCRIPTIONS: dict[str, str] = {
     "ListSection": "Et afsnit med punkter (principper eller opgaver): en liste, eller "
     "{indledning, punkter, noter}.",
     "Meetings": "Møder: hyppighed, varighed, indkaldelse og ekstraordinære møder.",
-    "Officer": "En formand eller næstformand: hvem, hvorfra, valgt blandt hvem og for hvor længe.",
+    "Officer": "En formand, medformand eller næstformand: hvem, hvorfra, knyttet til hvilken plads, "
+    "valgt af og blandt hvem og for hvor længe.",
+    "OtherOfficer": "En anden post end formand og næstformand, fx en kasserer, med egne opgaver.",
+    "DocumentKind": "Dokumentets art: kommissorium, forretningsorden eller vedtægt.",
     "PartialDate": "En dato, en måned eller et år: 2022-06-23, \"23. juni 2022\", 2022-08, "
     "\"august 2022\" eller 2022.",
     "Party": "En part i det danske sundhedssamarbejde.",
@@ -132,8 +136,9 @@ FIELD_DESCRIPTIONS: dict[tuple[str, str], str] = {
     ("Meetings", "dagsorden-udsendes-dage-før"): "Antal dage før mødet, dagsordenen udsendes.",
     ("Meetings", "tidspunkt"): "Mødernes placering i tid, fx 'ca. halvanden måned før Dialogforum'.",
     ("Officer", "rolle"): "Rollen, fx 'regionsrådsformanden'.",
-    ("Officer", "vælges-blandt"): "Kredsen, der vælges blandt.",
+    ("Officer", "vælges-blandt"): "Kredsen, der vælges blandt, med forfatterens ord.",
     ("Officer", "periode-år"): "Valgperiodens længde i år.",
+    ("OtherOfficer", "periode-år"): "Valgperiodens længde i år.",
     ("PartialDate", "år"): "Årstal.",
     ("PartialDate", "måned"): "Måned (1-12).",
     ("PartialDate", "dag"): "Dag i måneden.",
@@ -165,7 +170,8 @@ FIELD_DESCRIPTIONS: dict[tuple[str, str], str] = {
     ("Charter", "forkortelse"): "Organets forkortelse, fx 'SSU'.",
     ("Charter", "andre-navne"): "Andre navne, organet kendes under.",
     ("Charter", "type"): "Organets type: politisk, administrativ, fagligt-strategisk, forum, "
-    "netværk, arbejdsgruppe, udvalg eller sekretariat.",
+    "netværk, arbejdsgruppe, udvalg, sekretariat, råd, bestyrelse, stående-udvalg, "
+    "særligt-udvalg eller sundhedsråd.",
     ("Charter", "udbygger"): "Id på den ramme, kommissoriet udbygger; udeladte afsnit arves fra den.",
     ("Charter", "godkendt"): "Godkendelse: {af, dato, tekst}.",
     ("Charter", "version"): "Dokumentets version.",

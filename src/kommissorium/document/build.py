@@ -34,6 +34,17 @@ from kommissorium.danish import (
     role_for,
     sentence,
 )
+from kommissorium.danish_body import (
+    DOCUMENT_KIND_TITLES,
+    co_chairs_sentence,
+    different_groups_sentence,
+    document_title,
+    group_phrase,
+    no_chair_sentence,
+    officer_sentence,
+    other_officer_duties_intro,
+    other_officer_sentence,
+)
 from kommissorium.document.model import (
     Block,
     BulletList,
@@ -202,8 +213,9 @@ class _Builder:
             version_line = f"Version: {self.git.line()}"
         return Document(
             id=self.id,
-            title=c.title or f"Kommissorium for {in_sentence(c.name)}",
+            title=c.title or document_title(c.kind.value, in_sentence(c.name)),
             body_name=c.name,
+            kind=DOCUMENT_KIND_TITLES[c.kind.value],
             subtitle=self._subtitle(frame_name),
             approval_line=self._approval(),
             facts=self._facts(frame_name),
@@ -473,29 +485,38 @@ class _Builder:
         return len(self.cs.expand_seat(self.c, seat).units)
 
     # -- chair, secretariat --------------------------------------------------------------------
+    def _group_seat(self, group: str | None) -> "Seat | None":
+        comp = self.c.composition
+        if not group or comp is None:
+            return None
+        return next((s for s in comp.members if s.group == group), None)
+
+    def _group_text(self, group: str | None) -> str | None:
+        """A seat group as a circle: 'regionsrådsmedlemmer fra Region Nordjylland'."""
+        seat = self._group_seat(group)
+        if seat is None:
+            return None
+        return group_phrase(_lower_first(_plural_role(seat.role)), self.ref(seat.source) or None,
+                            self.ref(seat.appointed_by) or None)
+
     def _officer(self, o: "Officer | None", word: str) -> str | None:
         if o is None:
             return None
         if o.text:
             return " ".join(o.text.split())
-        clauses = []
-        if o.role:
-            clauses.append(f"er {o.role}" + (f" fra {self.ref(o.source)}" if o.source else ""))
-        elif o.source:
-            clauses.append(f"kommer fra {self.ref(o.source)}")
-        if o.elected_from:
-            clauses.append(f"vælges blandt {o.elected_from}")
-        if o.appointed_by:
-            clauses.append(f"udpeges af {self.ref(o.appointed_by)}")
-        if o.term_years:
-            years = "etårig" if o.term_years == 1 else f"{number(o.term_years, words=True)}årig"
-            if clauses and clauses[-1].startswith(("vælges", "udpeges")):
-                clauses[-1] += f" for en {years} periode"
-            else:
-                clauses.append(f"sidder for en {years} periode")
-        if not clauses:
-            return None
-        return f"{word} {join(clauses)}."
+        seat = self._group_seat(o.seat)
+        return officer_sentence(
+            word,
+            role=o.role,
+            source=self.ref(o.source) or None,
+            seat=_lower_first(seat.role) if seat is not None else None,
+            group=self._group_text(o.group),
+            elected_from=o.elected_from,
+            elected_by=o.elected_by,
+            appointed_by=self.ref(o.appointed_by) or None,
+            term_years=o.term_years,
+            term=o.term,
+        )
 
     def _chair(self) -> list[Block]:
         ch: Chair | None = self.c.chair
@@ -506,6 +527,8 @@ class _Builder:
             blocks += [Paragraph(p) for p in _paras(ch.text)]
         else:
             sentences = []
+            if ch.none:
+                sentences.append(no_chair_sentence(self.name))
             if ch.shared_between:
                 parties = join([PARTIES.get(p.value, p.value) for p in ch.shared_between])
                 s = f"Formandskabet er delt mellem {parties}"
@@ -514,15 +537,39 @@ class _Builder:
                 sentences.append(s + ".")
             elif ch.agreed:
                 sentences.append(f"Formandskabet aftales {ch.agreed.rstrip('.')}.")
+            if ch.co_chairs:
+                descs = []
+                for o in ch.co_chairs:
+                    seat = self._group_seat(o.seat)
+                    if seat is not None:
+                        descs.append(_lower_first(seat.role))
+                    elif o.role:
+                        descs.append(o.role + (f" fra {self.ref(o.source)}" if o.source else ""))
+                    elif o.source:
+                        descs.append(f"en formand fra {self.ref(o.source)}")
+                if descs:
+                    sentences.append(co_chairs_sentence(descs))
             for o, word in ((ch.chair, "Formanden"), (ch.vice_chair, "Næstformanden")):
                 s = self._officer(o, word)
                 if s:
                     sentences.append(s)
+            if ch.different_groups:
+                sentences.append(different_groups_sentence())
             if sentences:
                 blocks.append(Paragraph(" ".join(sentences)))
             if ch.duties:
                 blocks.append(Paragraph("Formandskabet har følgende opgaver:"))
                 blocks.append(BulletList(tuple(" ".join(d.split()) for d in ch.duties)))
+        for other in ch.others:
+            if other.text:
+                blocks += [Paragraph(p) for p in _paras(other.text)]
+                continue
+            clauses = self._officer(other.model_copy(update={"text": None}), "")
+            blocks.append(Paragraph(other_officer_sentence(
+                self.name, other.title, clauses.strip() if clauses else None)))
+            if other.duties:
+                blocks.append(Paragraph(other_officer_duties_intro(other.title)))
+                blocks.append(BulletList(tuple(" ".join(d.split()) for d in other.duties)))
         if ch.text:
             # Officers' own wording is rendered even when the section has a text of its own.
             for o in (ch.chair, ch.vice_chair):

@@ -40,6 +40,19 @@ class BodyType(str, Enum):
     WORKING_GROUP = "arbejdsgruppe"
     COMMITTEE = "udvalg"
     SECRETARIAT = "sekretariat"
+    COUNCIL = "råd"
+    BOARD = "bestyrelse"
+    STANDING_COMMITTEE = "stående-udvalg"
+    SPECIAL_COMMITTEE = "særligt-udvalg"
+    HEALTH_COUNCIL = "sundhedsråd"
+
+
+class DocumentKind(str, Enum):
+    """The kind of document the charter is: it sets the title ("Forretningsorden for …")."""
+
+    CHARTER = "kommissorium"
+    RULES_OF_PROCEDURE = "forretningsorden"
+    STATUTES = "vedtægt"
 
 
 class Party(str, Enum):
@@ -128,6 +141,7 @@ class Seat(Strict):
     within: Ref | None = Field(None, alias="i", description="Området, der udfoldes over (standard: kommissoriets område).")
     appointed_by: Ref | None = Field(None, alias="udpeget-af")
     nominated_by: Ref | None = Field(None, alias="indstillet-af")
+    group: Ref | None = Field(None, alias="gruppe", description="Pladsgruppens korte id, som formandskab, procedure og medlemslister henviser til.")
     members_of: Ref | None = Field(None, alias="medlemmer-af", description="Pladserne besættes af et andet organs medlemmer.")
     ex_officio: bool = Field(False, alias="embede", description="Sidder i kraft af sit embede.")
     sub_quotas: list[SubQuota] = Field(default_factory=list, alias="heraf")
@@ -177,23 +191,66 @@ class Composition(Strict):
 
 
 class Officer(Strict):
-    role: str | None = Field(None, alias="rolle")
+    """A chair, vice chair, co-chair or other officer and how the position is filled."""
+
+    role: str | None = Field(None, alias="rolle", description="Rollen eller embedet, der bestrider posten, fx 'regionsrådsformanden'.")
     source: Ref | None = Field(None, alias="fra")
-    elected_from: str | None = Field(None, alias="vælges-blandt")
+    seat: Ref | None = Field(None, alias="plads", description="Posten er knyttet til pladsgruppen med dette id (den, der har pladsen, er formand).")
+    group: Ref | None = Field(None, alias="gruppe", description="Vælges blandt medlemmerne i pladsgruppen med dette id.")
+    elected_from: str | None = Field(None, alias="vælges-blandt", description="Kredsen, der vælges blandt, med forfatterens ord.")
+    elected_by: str | None = Field(None, alias="vælges-af", description="Hvem der vælger, fx 'rådet' eller 'medlemmerne'.")
     appointed_by: Ref | None = Field(None, alias="udpeget-af")
     term_years: int | None = Field(None, alias="periode-år", ge=1, le=10)
+    term: str | None = Field(None, alias="periode", description="Perioden med ord, fx 'valgperioden'.")
     text: str | None = Field(None, alias="tekst")
+
+    @model_validator(mode="after")
+    def _one_way(self) -> "Officer":
+        if self.seat is not None and (self.group is not None or self.elected_from is not None):
+            raise ValueError("en post er enten knyttet til en plads ('plads') eller vælges "
+                             "('gruppe'/'vælges-blandt'), ikke begge")
+        return self
+
+
+class OtherOfficer(Officer):
+    """Another officer than chair and vice chair: "en kasserer, der fører regnskabet"."""
+
+    title: str = Field(alias="titel", min_length=1, description="Postens titel, fx 'kasserer'.")
+    duties: TextList = Field(default_factory=list, alias="opgaver")
 
 
 class Chair(Strict):
+    none: bool = Field(False, alias="ingen", description="Organet har ingen formand.")
     chair: Officer | None = Field(None, alias="formand")
+    co_chairs: list[Officer] = Field(default_factory=list, alias="medformænd", description="Ligestillede formænd, fx knyttet til hver sit embede.")
     shared_between: PartyList = Field(default_factory=list, alias="delt-mellem")
     vice_chair: Officer | None = Field(None, alias="næstformand")
+    different_groups: bool = Field(False, alias="hver-sin-gruppe", description="Formand og næstformand kommer fra hver sin pladsgruppe.")
+    others: list[OtherOfficer] = Field(default_factory=list, alias="andre", description="Andre poster, fx en kasserer, med egne opgaver.")
     agreed: str | None = Field(None, alias="aftales", description="Hvornår/hvordan formandskabet aftales.")
     duties: TextList = Field(default_factory=list, alias="opgaver")
     text: str | None = Field(None, alias="tekst")
     notes: TextList = Field(default_factory=list, alias="noter")
 
+    @model_validator(mode="after")
+    def _consistent(self) -> "Chair":
+        if self.none and (self.chair or self.co_chairs or self.vice_chair or self.shared_between):
+            raise ValueError("'ingen: true' betyder, at organet ikke har en formand; fjern "
+                             "'formand', 'medformænd', 'næstformand' og 'delt-mellem'")
+        if self.chair is not None and self.co_chairs:
+            raise ValueError("angiv enten 'formand' eller 'medformænd', ikke begge")
+        return self
+
+    def officers(self) -> list[tuple[tuple[Any, ...], Officer]]:
+        """Every officer with its YAML path under ``formandskab``."""
+        out: list[tuple[tuple[Any, ...], Officer]] = []
+        if self.chair is not None:
+            out.append((("formand",), self.chair))
+        out += [(("medformænd", i), o) for i, o in enumerate(self.co_chairs)]
+        if self.vice_chair is not None:
+            out.append((("næstformand",), self.vice_chair))
+        out += [(("andre", i), o) for i, o in enumerate(self.others)]
+        return out
 
 
 class Secretariat(Strict):
@@ -332,7 +389,8 @@ class Charter(Strict):
     name: str = Field(alias="navn", min_length=1, description="Organets fulde navn på dansk.")
     short_name: str | None = Field(None, alias="forkortelse")
     other_names: TextList = Field(default_factory=list, alias="andre-navne")
-    title: str | None = Field(None, alias="titel", description="Dokumentets titel, hvis den ikke er 'Kommissorium for <navn>'.")
+    kind: DocumentKind = Field(DocumentKind.CHARTER, alias="dokument", description="Dokumentets art: kommissorium, forretningsorden eller vedtægt; den giver titlen.")
+    title: str | None = Field(None, alias="titel", description="Dokumentets titel, hvis den ikke er '<Dokumentart> for <navn>'.")
     type: BodyType = Field(alias="type")
     frame: bool = Field(False, alias="ramme", description="Kommissoriet er en ramme, som andre udbygger.")
     area: Ref = Field(alias="område", description="Registernøgle: region, klynge, kommune eller 'landsdaekkende'.")

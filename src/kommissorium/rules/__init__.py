@@ -7,6 +7,7 @@ from kommissorium.rules import (  # noqa: F401  (each module registers its rules
     frames,
     meetings,
     names,
+    officers,
     prose,
     references,
     registry_coverage,
