@@ -92,31 +92,36 @@ SECTION_HEADINGS: dict[str, str] = {
     "offentliggørelse": "Offentliggørelse",
 }
 
-#: Document kind → (title word, running header): 'Kommissorium for …', 'Forretningsorden for …'.
-DOCUMENT_KINDS: dict[str, tuple[str, str]] = {
-    "kommissorium": ("Kommissorium for", "Kommissorium"),
-    "forretningsorden": ("Forretningsorden for", "Forretningsorden"),
-    "vedtægt": ("Vedtægt for", "Vedtægt"),
-    "aftale": ("Aftale om", "Aftale"),
+#: Document kind (charter `dokument`) → its word in a title and running header
+#: ("Forretningsorden for …").
+DOCUMENT_KIND_TITLES: dict[str, str] = {
+    "kommissorium": "Kommissorium",
+    "forretningsorden": "Forretningsorden",
+    "vedtægt": "Vedtægt",
 }
 #: The word a document uses for itself in running text ('Kommissoriet offentliggøres …').
 DOCUMENT_SELF: dict[str, str] = {
     "kommissorium": "kommissoriet",
     "forretningsorden": "forretningsordenen",
     "vedtægt": "vedtægten",
-    "aftale": "aftalen",
 }
 
 
 def document_kind(value: object | None) -> str:
     key = str(getattr(value, "value", value) or "kommissorium")
-    return key if key in DOCUMENT_KINDS else "kommissorium"
+    return key if key in DOCUMENT_KIND_TITLES else "kommissorium"
 
 
-def document_title(kind: object | None, body_in_sentence: str) -> str:
-    """'Kommissorium for Strategisk Sundhedsforum', 'Forretningsorden for …'."""
-    return f"{DOCUMENT_KINDS[document_kind(kind)][0]} {body_in_sentence}"
+def document_title(kind: object | None, name_in_sentence: str) -> str:
+    """'Kommissorium for Strategisk Sundhedsforum', 'Forretningsorden for Ældrerådet i …'."""
+    return f"{DOCUMENT_KIND_TITLES[document_kind(kind)]} for {name_in_sentence}"
+
+
+def document_self(kind: object | None) -> str:
+    """'kommissoriet', 'forretningsordenen', 'vedtægten'."""
+    return DOCUMENT_SELF[document_kind(kind)]
 
 
 def running_header(kind: object | None) -> str:
-    return DOCUMENT_KINDS[document_kind(kind)][1]
+    """'Kommissorium', 'Forretningsorden', 'Vedtægt'."""
+    return DOCUMENT_KIND_TITLES[document_kind(kind)]

@@ -34,11 +34,10 @@ from kommissorium.danish import (
     role_for,
     sentence,
 )
-from kommissorium.danish_body import (
-    DOCUMENT_KIND_TITLES,
+from kommissorium.danish.vocabulary import DOCUMENT_KIND_TITLES, document_title
+from kommissorium.danish.sentences import (
     co_chairs_sentence,
     different_groups_sentence,
-    document_title,
     group_phrase,
     no_chair_sentence,
     officer_sentence,
