@@ -28,6 +28,8 @@ from kommissorium.model.types import (
     Strict,
     TextList,
     Validity,
+    YesNo,
+    refuse_yes_no_word,
 )
 
 
@@ -143,12 +145,12 @@ class Seat(Strict):
     nominated_by: Ref | None = Field(None, alias="indstillet-af")
     group: Ref | None = Field(None, alias="gruppe", description="Pladsgruppens korte id, som formandskab, procedure og medlemslister henviser til.")
     members_of: Ref | None = Field(None, alias="medlemmer-af", description="Pladserne besættes af et andet organs medlemmer.")
-    ex_officio: bool = Field(False, alias="embede", description="Sidder i kraft af sit embede.")
+    ex_officio: YesNo = Field(False, alias="embede", description="Sidder i kraft af sit embede.")
     sub_quotas: list[SubQuota] = Field(default_factory=list, alias="heraf")
     requirement: str | None = Field(None, alias="krav")
-    on_demand: bool = Field(False, alias="efter-behov")
-    ad_hoc: bool = Field(False, alias="ad-hoc")
-    vote: bool = Field(True, alias="stemmeret")
+    on_demand: YesNo = Field(False, alias="efter-behov")
+    ad_hoc: YesNo = Field(False, alias="ad-hoc")
+    vote: YesNo = Field(True, alias="stemmeret")
     party: Party | None = Field(None, alias="part")
     text: str | None = Field(None, alias="tekst", description="Forfatterens formulering af linjen.")
     note: str | None = Field(None, alias="note")
@@ -164,13 +166,14 @@ def _allowed_or_text(value: Any) -> Any:
     if isinstance(value, bool):
         return {"tilladt": value}
     if isinstance(value, str):
+        refuse_yes_no_word(value)
         return {"tilladt": True, "tekst": value}
     return value
 
 
 class Alternates(Strict):
-    allowed: bool = Field(True, alias="tilladt")
-    personal: bool = Field(False, alias="personlige")
+    allowed: YesNo = Field(True, alias="tilladt")
+    personal: YesNo = Field(False, alias="personlige")
     text: str | None = Field(None, alias="tekst")
 
     @model_validator(mode="before")
@@ -185,7 +188,7 @@ class Composition(Strict):
     participants: list[Seat] = Field(default_factory=list, alias="deltagere", description="Deltagere uden for de faste medlemmer: sekretariat, efter behov, ad hoc.")
     observers: list[Seat] = Field(default_factory=list, alias="observatører")
     alternates: Alternates | None = Field(None, alias="suppleanter")
-    minimum_only: bool = Field(False, alias="minimum", description="Sammensætningen er et minimum; flere kan deltage.")
+    minimum_only: YesNo = Field(False, alias="minimum", description="Sammensætningen er et minimum; flere kan deltage.")
     term: str | None = Field(None, alias="periode")
     notes: TextList = Field(default_factory=list, alias="noter")
 
@@ -220,12 +223,12 @@ class OtherOfficer(Officer):
 
 
 class Chair(Strict):
-    none: bool = Field(False, alias="ingen", description="Organet har ingen formand.")
+    none: YesNo = Field(False, alias="ingen", description="Organet har ingen formand.")
     chair: Officer | None = Field(None, alias="formand")
     co_chairs: list[Officer] = Field(default_factory=list, alias="medformænd", description="Ligestillede formænd, fx knyttet til hver sit embede.")
     shared_between: PartyList = Field(default_factory=list, alias="delt-mellem")
     vice_chair: Officer | None = Field(None, alias="næstformand")
-    different_groups: bool = Field(False, alias="hver-sin-gruppe", description="Formand og næstformand kommer fra hver sin pladsgruppe.")
+    different_groups: YesNo = Field(False, alias="hver-sin-gruppe", description="Formand og næstformand kommer fra hver sin pladsgruppe.")
     others: list[OtherOfficer] = Field(default_factory=list, alias="andre", description="Andre poster, fx en kasserer, med egne opgaver.")
     agreed: str | None = Field(None, alias="aftales", description="Hvornår/hvordan formandskabet aftales.")
     duties: TextList = Field(default_factory=list, alias="opgaver")
@@ -263,7 +266,7 @@ class Secretariat(Strict):
 
 
 class Extraordinary(Strict):
-    allowed: bool = Field(True, alias="tilladt")
+    allowed: YesNo = Field(True, alias="tilladt")
     requested_by: int | None = Field(None, alias="efter-anmodning-fra", ge=1, description="Antal medlemmer, der kan kræve et ekstraordinært møde.")
     text: str | None = Field(None, alias="tekst")
 
@@ -277,7 +280,7 @@ class Meetings(Strict):
     per_year: Frequency | None = Field(None, alias="pr-år")
     duration_hours: Duration | None = Field(None, alias="varighed-timer")
     physical_per_year: Frequency | None = Field(None, alias="fysiske-pr-år")
-    virtual: bool | None = Field(None, alias="virtuelle")
+    virtual: YesNo | None = Field(None, alias="virtuelle")
     extraordinary: Extraordinary | None = Field(None, alias="ekstraordinære")
     agenda_days_before: int | None = Field(None, alias="dagsorden-udsendes-dage-før", ge=0, le=365)
     timing: str | None = Field(None, alias="tidspunkt")
@@ -303,7 +306,7 @@ class Decisions(Strict):
 class Subgroup(Strict):
     ref: Ref | None = Field(None, alias="id")
     name: str | None = Field(None, alias="navn")
-    standing: bool = Field(True, alias="stående")
+    standing: YesNo = Field(True, alias="stående")
     text: str | None = Field(None, alias="tekst")
 
     @model_validator(mode="before")
@@ -392,7 +395,7 @@ class Charter(Strict):
     kind: DocumentKind = Field(DocumentKind.CHARTER, alias="dokument", description="Dokumentets art: kommissorium, forretningsorden eller vedtægt; den giver titlen.")
     title: str | None = Field(None, alias="titel", description="Dokumentets titel, hvis den ikke er '<Dokumentart> for <navn>'.")
     type: BodyType = Field(alias="type")
-    frame: bool = Field(False, alias="ramme", description="Kommissoriet er en ramme, som andre udbygger.")
+    frame: YesNo = Field(False, alias="ramme", description="Kommissoriet er en ramme, som andre udbygger.")
     area: Ref = Field(alias="område", description="Registernøgle: region, klynge, kommune eller 'landsdaekkende'.")
     extends: Ref | None = Field(None, alias="udbygger")
     approved: Approval | None = Field(None, alias="godkendt")
