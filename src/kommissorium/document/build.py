@@ -33,7 +33,7 @@ from kommissorium.danish import (
     role_for,
     sentence,
 )
-from kommissorium.danish_body import (
+from kommissorium.danish.procedure import (
     absence_sentences,
     adoption_sentences,
     agenda_sentences,
@@ -50,10 +50,11 @@ from kommissorium.danish_body import (
     tie_sentences,
     urgent_sentence,
     voting_sentences,
-    DOCUMENT_KIND_TITLES,
+)
+from kommissorium.danish.vocabulary import DOCUMENT_KIND_TITLES, document_title
+from kommissorium.danish.sentences import (
     co_chairs_sentence,
     different_groups_sentence,
-    document_title,
     group_phrase,
     no_chair_sentence,
     officer_sentence,
@@ -520,7 +521,9 @@ class _Builder:
         seat = self._group_seat(group)
         if seat is None:
             return None
-        return group_phrase(_lower_first(_plural_role(seat.role)), self.ref(seat.source) or None,
+        circle = _lower_first(_plural_role(seat.role))
+        circle = "medlemmerne" if circle == "medlemmer" else circle  # the body's own members
+        return group_phrase(circle, self.ref(seat.source) or None,
                             self.ref(seat.appointed_by) or None)
 
     def _officer(self, o: "Officer | None", word: str) -> str | None:

@@ -213,6 +213,6 @@ def urgent_not_shorter(cs: CharterSet) -> Iterator[Finding]:
 
 
 def _say(d) -> str:
-    from kommissorium.danish_body import deadline_text
+    from kommissorium.danish.procedure import deadline_text
 
     return deadline_text(d.count, d.unit.value, None, d.saturday)
