@@ -208,7 +208,7 @@ def test_legal_reference_compact_form() -> None:
 
 
 def test_neuter_and_common_gender_of_body_names() -> None:
-    from kommissorium.danish_body import quorum_sentence
+    from kommissorium.danish.procedure import quorum_sentence
 
     assert quorum_sentence("Styregruppen", 3, None, False).startswith(
         "Styregruppen er beslutningsdygtig, når")

@@ -286,7 +286,7 @@ THRESHOLD_PATTERN = (
     + "|(?:" + _ci("mindst") + r"\s+)?" + _DNUM + r"(?:\s+" + _alt("medlemmer", "medlem") + ")?"
     + "|(?:" + _alt("mindst", "over", "mere end") + r"\s+)?(?:\d+\s*/\s*\d+|" + _FRACTION + ")"
     + r"(?:\s+" + _ci("af") + r"\s+" + _alt("medlemmerne", "de stemmeberettigede medlemmer")
-    + ")?)\s*$"
+    + r")?)\s*$"
 )
 #: Relations between keys of one mapping, which pydantic's schema cannot see (the model's
 #: after-validators check them): the schema must refuse what ``validate`` refuses.

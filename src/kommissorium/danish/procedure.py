@@ -294,8 +294,12 @@ def extraordinary_sentences(called_by: list[str], requested_by: str | None,
                    "ekstraordinære møder.")
     who = [w for w in (requested_by, other_body) if w]
     if who:
-        s = f"Et ekstraordinært møde holdes, når {join(who, 'eller')} anmoder om det"
-        if within:
+        lead = "Et ekstraordinært møde holdes" if called_by else \
+            "Der kan indkaldes til ekstraordinære møder"
+        s = f"{lead}, når {join(who, 'eller')} anmoder om det"
+        if within and not called_by:
+            s += f", og mødet holdes senest {within.removeprefix('senest ')} efter anmodningen"
+        elif within:
             s += f", og senest {within.removeprefix('senest ')} efter anmodningen"
         out.append(s + ".")
     elif within:
