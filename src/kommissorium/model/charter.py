@@ -18,6 +18,23 @@ from typing import Any, Literal
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 from typing_extensions import Annotated
 
+from kommissorium.model.procedure import (
+    Absence,
+    Adoption,
+    Agenda,
+    Allowed,
+    Chairing,
+    Extraordinary,
+    LegalRef,
+    MeetingPlan,
+    Minutes,
+    Quorum,
+    Tie,
+    Urgent,
+    Voting,
+    _legal_list,
+    allowed_or_text,
+)
 from kommissorium.model.types import (
     Count,
     Duration,
@@ -29,7 +46,6 @@ from kommissorium.model.types import (
     TextList,
     Validity,
     YesNo,
-    refuse_yes_no_word,
 )
 
 
@@ -98,8 +114,10 @@ SectionKey = Literal[
     "sekretariat",
     "møder",
     "beslutninger",
+    "referat",
     "relationer",
     "offentliggørelse",
+    "vedtagelse",
 ]
 
 SECTION_ORDER: tuple[str, ...] = SectionKey.__args__  # type: ignore[attr-defined]
@@ -161,14 +179,7 @@ class Seat(Strict):
         return [value] if isinstance(value, dict) else value
 
 
-def _allowed_or_text(value: Any) -> Any:
-    """`true`/`false` or the author's sentence, as compact forms of ``{tilladt, tekst}``."""
-    if isinstance(value, bool):
-        return {"tilladt": value}
-    if isinstance(value, str):
-        refuse_yes_no_word(value)
-        return {"tilladt": True, "tekst": value}
-    return value
+_allowed_or_text = allowed_or_text
 
 
 class Alternates(Strict):
@@ -265,17 +276,6 @@ class Secretariat(Strict):
     notes: TextList = Field(default_factory=list, alias="noter")
 
 
-class Extraordinary(Strict):
-    allowed: YesNo = Field(True, alias="tilladt")
-    requested_by: int | None = Field(None, alias="efter-anmodning-fra", ge=1, description="Antal medlemmer, der kan kræve et ekstraordinært møde.")
-    text: str | None = Field(None, alias="tekst")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _compact(cls, value: Any) -> Any:
-        return _allowed_or_text(value)
-
-
 class Meetings(Strict):
     per_year: Frequency | None = Field(None, alias="pr-år")
     duration_hours: Duration | None = Field(None, alias="varighed-timer")
@@ -284,6 +284,15 @@ class Meetings(Strict):
     extraordinary: Extraordinary | None = Field(None, alias="ekstraordinære")
     agenda_days_before: int | None = Field(None, alias="dagsorden-udsendes-dage-før", ge=0, le=365)
     timing: str | None = Field(None, alias="tidspunkt")
+    open: YesNo | None = Field(None, alias="åbne", description="Om møderne er åbne for offentligheden (false: lukkede møder).")
+    place: str | None = Field(None, alias="sted", description="Hvor møderne holdes.")
+    virtual_attendance: YesNo | None = Field(None, alias="virtuel-deltagelse", description="Om medlemmer kan deltage virtuelt.")
+    guests: Allowed | None = Field(None, alias="gæster", description="Gæster efter organets beslutning: true/false eller en tekst.")
+    agenda: Agenda | None = Field(None, alias="dagsorden", description="Dagsordenen: varsel, materiale, frist for punkter, hastende varsel.")
+    plan: MeetingPlan | None = Field(None, alias="mødeplan", description="Den årlige mødeplan.")
+    urgent: Urgent | None = Field(None, alias="hastesager", description="Hastesager, som formanden afgør: true, en tekst eller {afgøres-af, orienteres}.")
+    absence: Absence | None = Field(None, alias="forfald", description="Forfald og indkaldelse af suppleant.")
+    chairing: Chairing | None = Field(None, alias="mødeledelse", description="Hvem leder møderne og det konstituerende møde.")
     text: str | None = Field(None, alias="tekst")
     notes: TextList = Field(default_factory=list, alias="noter")
 
@@ -296,8 +305,12 @@ class DecisionRule(str, Enum):
 
 class Decisions(Strict):
     rule: DecisionRule | None = Field(None, alias="regel")
-    quorum: int | None = Field(None, alias="beslutningsdygtig-ved", ge=1)
+    quorum: Quorum | None = Field(None, alias="beslutningsdygtig-ved")
+    voting: Voting | None = Field(None, alias="afstemning", description="Afstemningsregler.")
+    tie: Tie | None = Field(None, alias="stemmelighed", description="Hvad der sker ved stemmelighed.")
     casting_vote: str | None = Field(None, alias="afgørende-stemme")
+    conflicts: Annotated[list[LegalRef], BeforeValidator(_legal_list)] = Field(default_factory=list, alias="inhabilitet", description="Reglerne om inhabilitet, ved henvisning til loven.")
+    confidentiality: Annotated[list[LegalRef], BeforeValidator(_legal_list)] = Field(default_factory=list, alias="tavshedspligt", description="Reglerne om tavshedspligt, ved henvisning til loven.")
     excluded_topics: TextList = Field(default_factory=list, alias="behandler-ikke")
     text: str | None = Field(None, alias="tekst")
     notes: TextList = Field(default_factory=list, alias="noter")
@@ -414,8 +427,10 @@ class Charter(Strict):
     secretariat: Secretariat | None = Field(None, alias="sekretariat")
     meetings: Meetings | None = Field(None, alias="møder")
     decisions: Decisions | None = Field(None, alias="beslutninger")
+    minutes: Minutes | None = Field(None, alias="referat", description="Referatet.")
     relations: Relations = Field(default_factory=Relations, alias="relationer")
     publication: Publication | None = Field(None, alias="offentliggørelse")
+    adoption: Adoption | None = Field(None, alias="vedtagelse", description="Vedtagelse, ændring og ikrafttræden af dokumentet.")
     sections: list[ExtraSection] = Field(default_factory=list, alias="afsnit")
     notes: TextList = Field(default_factory=list, alias="noter")
     suppress: list[Suppression] = Field(default_factory=list, alias="undertryk")
