@@ -23,7 +23,7 @@ from kommissorium.danish.quantities import (  # noqa: F401
     meetings_text,
 )
 from kommissorium.danish.quotes import quote
-from kommissorium.danish.text import capitalize, clause, lower_first, sentence
+from kommissorium.danish.text import capitalize, clause, lower_first, sentence, states
 from kommissorium.danish.vocabulary import document_self, party_name, unit_noun
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -99,6 +99,24 @@ def seat(s: object, names: "Names", *, area: str | None = None, units: int | Non
     if not s.vote:
         text += " (uden stemmeret)"
     return capitalize(text)
+
+
+def seat_additions(s: object, names: "Names", text: str) -> str:
+    """What an author's wording of a seat leaves out and the data says: its note and its
+    'heraf' quotas (' (note), heraf 2 fra Aarhus Kommune')."""
+    out = ""
+    if s.note and not states(text, s.note):
+        out += f" ({clause(s.note)})"
+    said = text.lower()
+    if not any(w in said for w in ("heraf", "herunder", "henholdsvis", "hvoraf", "hvor mindst")):
+        missing = [q for q in s.sub_quotas if not states(text, _quota_words(q, names))]
+        if missing:
+            out += ", heraf " + join(quota(q, names) for q in missing)
+    return out + "." if out and text.rstrip().endswith(".") else out
+
+
+def _quota_words(q: object, names: "Names") -> str:
+    return " ".join(x for x in (q.role, names.ref(q.source) if q.source else None, q.requirement) if x)
 
 
 def _many(desc: str, s: object) -> bool:
