@@ -30,9 +30,36 @@ from kommissorium.danish import (
     meetings_text,
     number,
     paragraphs,
-    plural,
     role_for,
     sentence,
+)
+from kommissorium.danish.procedure import (
+    absence_sentences,
+    adoption_sentences,
+    agenda_sentences,
+    chairing_sentences,
+    deadline_text,
+    extraordinary_sentences,
+    law_sentence,
+    legal_ref_text,
+    meeting_form_sentences,
+    minutes_sentences,
+    plan_sentences,
+    quorum_sentence,
+    threshold_members,
+    tie_sentences,
+    urgent_sentence,
+    voting_sentences,
+)
+from kommissorium.danish.vocabulary import DOCUMENT_KIND_TITLES, document_title
+from kommissorium.danish.sentences import (
+    co_chairs_sentence,
+    different_groups_sentence,
+    group_phrase,
+    no_chair_sentence,
+    officer_sentence,
+    other_officer_duties_intro,
+    other_officer_sentence,
 )
 from kommissorium.document.model import (
     Block,
@@ -72,17 +99,23 @@ DEFAULT_HEADINGS: dict[str, str] = {
     "sekretariat": "Sekretariatsbetjening",
     "møder": "Mødefrekvens",
     "beslutninger": "Beslutninger",
+    "referat": "Referat",
     "relationer": "Samspil med andre organer",
     "offentliggørelse": "Offentliggørelse",
+    "vedtagelse": "Vedtagelse og ikrafttræden",
 }
 SECTION_KEYS = tuple(DEFAULT_HEADINGS)
+#: Meeting keys of a forretningsorden: with any of them, the section is headed "Møder".
+PROCEDURE_MEETING_FIELDS = frozenset({
+    "open", "place", "virtual_attendance", "guests", "agenda", "plan", "urgent", "absence",
+    "chairing"})
 
 #: Section key → Charter attribute.
 SECTION_ATTR = {
     "baggrund": "background", "formål": "purpose", "principper": "principles", "opgaver": "tasks",
     "sammensætning": "composition", "formandskab": "chair", "sekretariat": "secretariat",
-    "møder": "meetings", "beslutninger": "decisions", "relationer": "relations",
-    "offentliggørelse": "publication",
+    "møder": "meetings", "beslutninger": "decisions", "referat": "minutes",
+    "relationer": "relations", "offentliggørelse": "publication", "vedtagelse": "adoption",
 }
 
 BODY_TYPES = BODY_TYPE_NAMES
@@ -161,6 +194,9 @@ class _Builder:
             if not blocks:
                 continue
             heading = c.headings.get(key) or DEFAULT_HEADINGS[key]
+            if key == "møder" and not c.headings.get(key) and c.meetings is not None and (
+                    c.meetings.model_fields_set & PROCEDURE_MEETING_FIELDS):
+                heading = "Møder"  # a forretningsorden's meetings are more than a frequency
             section = Section(key, heading, blocks)
             if SECTION_ATTR[key] in inherited:
                 section.inherited_from = frame_name
@@ -202,8 +238,9 @@ class _Builder:
             version_line = f"Version: {self.git.line()}"
         return Document(
             id=self.id,
-            title=c.title or f"Kommissorium for {in_sentence(c.name)}",
+            title=c.title or document_title(c.kind.value, in_sentence(c.name)),
             body_name=c.name,
+            kind=DOCUMENT_KIND_TITLES[c.kind.value],
             subtitle=self._subtitle(frame_name),
             approval_line=self._approval(),
             facts=self._facts(frame_name),
@@ -473,29 +510,40 @@ class _Builder:
         return len(self.cs.expand_seat(self.c, seat).units)
 
     # -- chair, secretariat --------------------------------------------------------------------
+    def _group_seat(self, group: str | None) -> "Seat | None":
+        comp = self.c.composition
+        if not group or comp is None:
+            return None
+        return next((s for s in comp.members if s.group == group), None)
+
+    def _group_text(self, group: str | None) -> str | None:
+        """A seat group as a circle: 'regionsrådsmedlemmer fra Region Nordjylland'."""
+        seat = self._group_seat(group)
+        if seat is None:
+            return None
+        circle = _lower_first(_plural_role(seat.role))
+        circle = "medlemmerne" if circle == "medlemmer" else circle  # the body's own members
+        return group_phrase(circle, self.ref(seat.source) or None,
+                            self.ref(seat.appointed_by) or None)
+
     def _officer(self, o: "Officer | None", word: str) -> str | None:
         if o is None:
             return None
         if o.text:
             return " ".join(o.text.split())
-        clauses = []
-        if o.role:
-            clauses.append(f"er {o.role}" + (f" fra {self.ref(o.source)}" if o.source else ""))
-        elif o.source:
-            clauses.append(f"kommer fra {self.ref(o.source)}")
-        if o.elected_from:
-            clauses.append(f"vælges blandt {o.elected_from}")
-        if o.appointed_by:
-            clauses.append(f"udpeges af {self.ref(o.appointed_by)}")
-        if o.term_years:
-            years = "etårig" if o.term_years == 1 else f"{number(o.term_years, words=True)}årig"
-            if clauses and clauses[-1].startswith(("vælges", "udpeges")):
-                clauses[-1] += f" for en {years} periode"
-            else:
-                clauses.append(f"sidder for en {years} periode")
-        if not clauses:
-            return None
-        return f"{word} {join(clauses)}."
+        seat = self._group_seat(o.seat)
+        return officer_sentence(
+            word,
+            role=o.role,
+            source=self.ref(o.source) or None,
+            seat=_lower_first(seat.role) if seat is not None else None,
+            group=self._group_text(o.group),
+            elected_from=o.elected_from,
+            elected_by=o.elected_by,
+            appointed_by=self.ref(o.appointed_by) or None,
+            term_years=o.term_years,
+            term=o.term,
+        )
 
     def _chair(self) -> list[Block]:
         ch: Chair | None = self.c.chair
@@ -506,6 +554,8 @@ class _Builder:
             blocks += [Paragraph(p) for p in _paras(ch.text)]
         else:
             sentences = []
+            if ch.none:
+                sentences.append(no_chair_sentence(self.name))
             if ch.shared_between:
                 parties = join([PARTIES.get(p.value, p.value) for p in ch.shared_between])
                 s = f"Formandskabet er delt mellem {parties}"
@@ -514,15 +564,39 @@ class _Builder:
                 sentences.append(s + ".")
             elif ch.agreed:
                 sentences.append(f"Formandskabet aftales {ch.agreed.rstrip('.')}.")
+            if ch.co_chairs:
+                descs = []
+                for o in ch.co_chairs:
+                    seat = self._group_seat(o.seat)
+                    if seat is not None:
+                        descs.append(_lower_first(seat.role))
+                    elif o.role:
+                        descs.append(o.role + (f" fra {self.ref(o.source)}" if o.source else ""))
+                    elif o.source:
+                        descs.append(f"en formand fra {self.ref(o.source)}")
+                if descs:
+                    sentences.append(co_chairs_sentence(descs))
             for o, word in ((ch.chair, "Formanden"), (ch.vice_chair, "Næstformanden")):
                 s = self._officer(o, word)
                 if s:
                     sentences.append(s)
+            if ch.different_groups:
+                sentences.append(different_groups_sentence())
             if sentences:
                 blocks.append(Paragraph(" ".join(sentences)))
             if ch.duties:
                 blocks.append(Paragraph("Formandskabet har følgende opgaver:"))
                 blocks.append(BulletList(tuple(" ".join(d.split()) for d in ch.duties)))
+        for other in ch.others:
+            if other.text:
+                blocks += [Paragraph(p) for p in _paras(other.text)]
+                continue
+            clauses = self._officer(other.model_copy(update={"text": None}), "")
+            blocks.append(Paragraph(other_officer_sentence(
+                self.name, other.title, clauses.strip() if clauses else None)))
+            if other.duties:
+                blocks.append(Paragraph(other_officer_duties_intro(other.title)))
+                blocks.append(BulletList(tuple(" ".join(d.split()) for d in other.duties)))
         if ch.text:
             # Officers' own wording is rendered even when the section has a text of its own.
             for o in (ch.chair, ch.vice_chair):
@@ -580,8 +654,51 @@ class _Builder:
                 blocks += [Paragraph(p) for p in sentences]
             else:
                 blocks.append(Paragraph(" ".join(sentences)))
+        blocks += [Paragraph(p) for p in self._procedure_paragraphs(m)]
         blocks += [Paragraph(p) for n in m.notes for p in _paras(n)]
         return blocks
+
+    def _procedure_paragraphs(self, m: "Meetings") -> list[str]:
+        """What a forretningsorden says about meetings, one paragraph per subject; a part's own
+        ``tekst`` replaces its generated sentences."""
+        out: list[str] = []
+        guests = m.guests
+        form = meeting_form_sentences(
+            m.open, m.place, m.virtual_attendance,
+            guests.allowed if guests is not None and not guests.text else None, self.name)
+        if guests is not None and guests.text:
+            form += _paras(guests.text)
+        if form:
+            out.append(" ".join(form))
+        a = m.agenda
+        if a is not None:
+            if a.text:
+                out += _paras(a.text)
+            else:
+                out.append(" ".join(agenda_sentences(
+                    _deadline(a.notice), a.with_material, _deadline(a.items_deadline, "senest"),
+                    a.items_at_meeting, _deadline(a.urgent_notice, "senest"), a.published)))
+        if m.plan is not None:
+            p = m.plan
+            out += _paras(p.text) if p.text else [" ".join(plan_sentences(
+                p.proposed_by, p.approved_by, p.when, p.cancel_if_empty))]
+        if m.urgent is not None:
+            u = m.urgent
+            out += _paras(u.text) if u.text else [urgent_sentence(u.decided_by, u.reported)]
+        if m.absence is not None:
+            ab = m.absence
+            out += _paras(ab.text) if ab.text else [" ".join(absence_sentences(
+                ab.notify, ab.alternate_after_months))]
+        if m.chairing is not None:
+            ch = m.chairing
+            if ch.text:
+                out += _paras(ch.text)
+            else:
+                nc = ch.no_confidence
+                out.append(" ".join(chairing_sentences(
+                    ch.led_by, ch.constituting_led_by, ch.constituting_when, ch.rotating,
+                    _threshold(nc) if nc is not None else None)))
+        return [p for p in out if p]
 
     def _meeting_sentences(self, m: "Meetings") -> list[str]:
         out: list[str] = []
@@ -628,11 +745,11 @@ class _Builder:
             if extra.text:
                 out.append(" ".join(extra.text.split()))
             elif extra.allowed:
-                s = "Der kan indkaldes til ekstraordinære møder"
-                if extra.requested_by:
-                    n = extra.requested_by
-                    s += f", når {'ét medlem' if n == 1 else f'mindst {n} medlemmer'} anmoder om det"
-                out.append(s + ".")
+                out += extraordinary_sentences(
+                    extra.called_by,
+                    _threshold(extra.requested_by) if extra.requested_by else None,
+                    self.ref(extra.other_body) or None,
+                    _deadline(extra.within))
         if m.agenda_days_before is not None:
             out.append(f"Dagsordenen udsendes {days_before_text(m.agenda_days_before)} før mødet.")
         if m.timing:
@@ -656,8 +773,21 @@ class _Builder:
                         f"{self.name} har ikke selvstændig beslutningskompetence.",
                 }[d.rule.value])
             if d.quorum:
-                out.append(f"{self.name} er beslutningsdygtigt, når mindst {d.quorum} "
-                           f"{plural(d.quorum, 'medlem', 'medlemmer')} er til stede.")
+                q = d.quorum
+                f = q.fraction
+                out.append(quorum_sentence(
+                    self.name, q.count, (f.numerator, f.denominator) if f else None, q.above,
+                    q.of == "stemmeberettigede", q.alternates_count))
+            v = d.voting
+            if v is not None:
+                out += _paras(v.text) if v.text else voting_sentences(
+                    v.majority_of.value if v.majority_of else None, v.consensus_first,
+                    v.written_when, v.proxy)
+            t = d.tie
+            if t is not None:
+                out += _paras(t.text) if t.text else tie_sentences(
+                    t.casting, t.outcome.value if t.outcome else None,
+                    t.elections.value if t.elections else None)
             if d.casting_vote:
                 who = {"formand": "formanden", "næstformand": "næstformanden"}.get(
                     d.casting_vote.strip(), d.casting_vote.strip())
@@ -667,7 +797,49 @@ class _Builder:
                 out.append(f"{self.name} behandler ikke {join(d.excluded_topics)}.")
             if out:
                 blocks.append(Paragraph(" ".join(out)))
+        law = []
+        for topic, refs in (("inhabilitet", d.conflicts), ("tavshedspligt", d.confidentiality)):
+            texts = [r.text for r in refs if r.text]
+            plain = [legal_ref_text(r.law, r.section) for r in refs if not r.text]
+            if plain:
+                law.append(law_sentence(topic, plain))
+            law += [" ".join(t.split()) for t in texts]
+        if law:
+            blocks.append(Paragraph(" ".join(law)))
         blocks += [Paragraph(p) for n in d.notes for p in _paras(n)]
+        return blocks
+
+    def _minutes(self) -> list[Block]:
+        r = self.c.minutes
+        if r is None:
+            return []
+        blocks: list[Block] = []
+        if r.text:
+            blocks += [Paragraph(p) for p in _paras(r.text)]
+        else:
+            out = minutes_sentences(r.written_by, r.approved, r.published, r.dissent, r.absence)
+            if out:
+                blocks.append(Paragraph(" ".join(out)))
+        blocks += [Paragraph(p) for n in r.notes for p in _paras(n)]
+        return blocks
+
+    def _adoption(self) -> list[Block]:
+        a = self.c.adoption
+        if a is None:
+            return []
+        blocks: list[Block] = []
+        if a.text:
+            blocks += [Paragraph(p) for p in _paras(a.text)]
+        else:
+            when = None
+            if a.effective is not None:
+                text = format_partial_date(a.effective)
+                when = f"den {text}" if a.effective.day else f"i {text}"
+            out = adoption_sentences(self.c.kind.value, a.adopted_by, a.amended_by,
+                                     a.amendment_requires, when)
+            if out:
+                blocks.append(Paragraph(" ".join(out)))
+        blocks += [Paragraph(p) for n in a.notes for p in _paras(n)]
         return blocks
 
     # -- relations, publication ----------------------------------------------------------------
@@ -735,6 +907,20 @@ def _finish(text: str) -> str:
     if text[-1:].isalnum():
         text += "."
     return text
+
+
+def _deadline(d, default_bound: str | None = None) -> str | None:
+    """A ``Deadline`` as Danish: 'senest fem hverdage'."""
+    if d is None:
+        return None
+    bound = d.bound.value if d.bound is not None else default_bound
+    return deadline_text(d.count, d.unit.value, bound, d.saturday)
+
+
+def _threshold(t) -> str:
+    """A ``Threshold`` as Danish: 'mindst 3 medlemmer', 'over halvdelen af medlemmerne'."""
+    f = t.fraction
+    return threshold_members(t.count, (f.numerator, f.denominator) if f else None, t.above)
 
 
 def _paras(text: str | None) -> list[str]:
