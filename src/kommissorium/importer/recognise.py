@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kommissorium.danish import WORD_NUMBERS, read_days, read_number, read_years_adjective, singular_role
+from kommissorium.danish import WORD_NUMBERS
+from kommissorium.danish.reading import read_days, read_number, read_years_adjective
+from kommissorium.danish.reading import singular_of as singular_role
 from kommissorium.importer.names import Known, NameIndex
 
 _NUMWORD = "|".join(sorted((w for w in WORD_NUMBERS if w not in ("nul",)), key=len, reverse=True))
