@@ -109,7 +109,8 @@ def run_render(paths: list[Path], output: Path | None, formats: tuple[str, ...],
         ids = chosen.ids
         if not ids:
             continue
-        search = template_search_path(target.root.parent, template)
+        search = template_search_path(target.root.parent, template, ws.config.templates,
+                                          ws.config.where("skabeloner", "templates"))
         git = git_info_for(target.root)
         results = _run(cs, ids, formats, outdir, search, git, jobs, cwd, quiet)
         for r in results:
