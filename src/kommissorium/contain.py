@@ -95,6 +95,16 @@ def _first_link(path: Path, stop: Path) -> Path | None:
     return None
 
 
+def lexical_root(path: Path) -> Path | None:
+    """The repository a path was named in, found without resolving symbolic links: the nearest
+    folder above it (as written) with ``kommissorium.toml`` or a ``charters/`` folder."""
+    path = Path(os.path.abspath(path))
+    for folder in [path, *path.parents]:
+        if (folder / "kommissorium.toml").is_file() or (folder / "charters").is_dir():
+            return folder
+    return None
+
+
 def symlink_below(path: Path, root: Path) -> Path | None:
     """The first component of ``path`` at or below ``root`` that is a symbolic link (``path``
     absolute and lexical: not resolved)."""
@@ -166,3 +176,33 @@ def output_file(path: Path, root: Path | None, sources: list[Path], cwd: Path) -
                 "aldrig over sine kilder. Vælg en anden fil med -o."
             )
     return path
+
+
+def source_folders(root: Path | None, charters: list[Path], templates: str = "templates") -> list[Path]:
+    """The folders a command reads its sources from: the charters folders and, in a
+    repository, its template folder (when it exists)."""
+    out = list(charters)
+    if root is not None:
+        folder = root / templates
+        if folder.exists():
+            out.append(folder)
+    return out
+
+
+def write_file_checked(path: Path, data: bytes | str, cwd: Path | None = None) -> Path:
+    """Write a single output file (``graph -o``, ``schema -o``) after ``output_file``: in the
+    repository of the working folder, never over its sources or through a link."""
+    from kommissorium.fsutil import atomic_write
+    from kommissorium.workspace import Workspace
+
+    ws = Workspace.find(cwd)
+    charters: list[Path] = []
+    if ws.root is not None:
+        try:
+            charters = [ws.charters("")]
+        except UsageError:
+            charters = []
+    templates = ws.config.templates if ws.root is not None else "templates"
+    target = output_file(ws.path(path), ws.root, source_folders(ws.root, charters, templates), ws.cwd)
+    atomic_write(target, data)
+    return target

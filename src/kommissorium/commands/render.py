@@ -95,6 +95,10 @@ def run_render(paths: list[Path], output: Path | None, formats: tuple[str, ...],
     outdir = ws.path(output) if output is not None else (ws.root or cwd) / "build"
     if outdir.exists() and not outdir.is_dir():
         raise UsageError(f"Uddatamappen '{display_path(outdir, cwd)}' er en fil, ikke en mappe.")
+    from kommissorium.contain import output_folder, source_folders
+
+    outdir = output_folder(outdir, ws.root, source_folders(ws.root, [t.root for t in targets],
+                                                           ws.config.templates), cwd)
 
     problems = []
     rendered = 0

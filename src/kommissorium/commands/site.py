@@ -90,6 +90,10 @@ def run_site(path: Path | None, output: Path | None, *, serve: bool = False, por
     else:
         outdir = ws.path(output)
 
+    if temporary is None:
+        from kommissorium.contain import output_folder, source_folders
+
+        output_folder(outdir, ws.root, source_folders(ws.root, [root], ws.config.templates), cwd)
     # The whole folder, whatever part of it was named.
     whole = Target(root)
     cs = whole.load(cwd)
