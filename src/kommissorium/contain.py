@@ -184,7 +184,8 @@ def source_folders(root: Path | None, charters: list[Path], templates: str = "te
     out = list(charters)
     if root is not None:
         folder = root / templates
-        if folder.exists():
+        # a template folder that is a link is refused where templates are read, with its reason
+        if folder.exists() and not folder.is_symlink():
             out.append(folder)
     return out
 

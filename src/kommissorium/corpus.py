@@ -342,7 +342,9 @@ def load_charter(path: Path, root: Path, cwd: Path | None = None,
     display = display_path(path, cwd)
     doc = load_file(path, display, confine=root)
     cid = charter_id(path, root, dirs)
-    problems = list(doc.problems)
+    from kommissorium.load.limits import check_document, check_id
+
+    problems = list(doc.problems) + check_id(cid, display) + check_document(doc)
     from kommissorium.model.types import _REF
     from kommissorium.model.validate import fold
 
