@@ -25,7 +25,7 @@ SUFFIXES = (".yaml", ".yml")
 #: Sections a charter inherits from the frame it extends when it does not state them itself.
 INHERITED = (
     "background", "purpose", "principles", "tasks", "composition", "chair", "secretariat",
-    "meetings", "decisions", "publication",
+    "meetings", "decisions", "minutes", "publication", "adoption",
 )
 
 

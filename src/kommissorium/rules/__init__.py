@@ -8,6 +8,7 @@ from kommissorium.rules import (  # noqa: F401  (each module registers its rules
     meetings,
     names,
     officers,
+    procedure,
     prose,
     references,
     registry_coverage,
