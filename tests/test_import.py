@@ -657,3 +657,13 @@ def test_help_lists_import_and_stays_light():
     heavy = [m for m in ("docx", "pypdf", "kommissorium.importer.build") if f" {m}\n" in proc.stderr
              or f"| {m}\n" in proc.stderr]
     assert heavy == []
+
+
+def test_never_writes_through_a_symlink(tmp_path: Path):
+    (tmp_path / "charters").mkdir()
+    (tmp_path / "ude").mkdir()
+    (tmp_path / "charters" / "link").symlink_to(tmp_path / "ude")
+    proc = _run(["import", "-", "-o", "charters/link/x.yaml", "--område", "region-nordjylland"], tmp_path,
+                stdin="# Kommissorium for Testgruppen\n\nGruppen mødes 4 gange årligt.\n")
+    assert proc.returncode == 2 and "symbolske henvisning" in proc.stderr
+    assert list((tmp_path / "ude").iterdir()) == []

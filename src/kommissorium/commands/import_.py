@@ -94,7 +94,8 @@ def register(app: typer.Typer) -> None:
                 if out_path.suffix not in (".yaml", ".yml"):
                     raise UsageError(f"'{output}' skal ende på .yaml (eller / for en mappe).")
                 targets = [(result.charters[0], out_path)]
-            existing = [str(p) for _, p in targets if p.exists()]
+            _contain([p for _, p in targets])
+            existing = [str(p) for _, p in targets if p.exists() or p.is_symlink()]
             if existing:
                 raise UsageError(f"{', '.join(existing)} findes allerede; import overskriver ikke "
                                  "filer. Vælg et andet navn eller en tom mappe.")
@@ -111,6 +112,28 @@ def register(app: typer.Typer) -> None:
         errors = sum(1 for probs in (findings or {}).values() for p in probs if p.startswith("fejl"))
         unplaced = sum(len(i.unplaced) for i in result.charters)
         raise typer.Exit(1 if errors or unplaced else 0)
+
+
+def _contain(paths: list[Path]) -> None:
+    """A draft goes into charters/ (that is its place), but never through a symbolic link in the
+    repository and never into .git (kommissorium.contain)."""
+    import os
+
+    from kommissorium.contain import ContainmentError, in_git, real, shown, symlink_below
+    from kommissorium.workspace import find_root
+
+    for path in paths:
+        path = Path(os.path.abspath(path))
+        root = find_root(path.parent if path.parent.exists() else Path.cwd())
+        if root is None:
+            continue
+        link = symlink_below(path.parent, root)
+        if link is not None:
+            raise ContainmentError(
+                f"'{shown(path)}' går gennem den symbolske henvisning '{shown(link)}'; kommissorium "
+                "skriver aldrig gennem en symbolsk henvisning i repositoriet.")
+        if in_git(real(path), real(root)):
+            raise ContainmentError(f"'{shown(path)}' ligger i repositoriets .git-mappe.")
 
 
 def _validate(paths: list[Path], result, files: dict[str, str]) -> dict[str, list[str]]:
