@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 if TYPE_CHECKING:  # pragma: no cover
-    from kommissorium.model.types import PartialDate
+    from kommissorium.model.charter import Chair
+    from kommissorium.model.types import Frequency, PartialDate
 
 NUMBER_WORDS = {
     0: "nul", 1: "én", 2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks",
@@ -320,3 +321,198 @@ BODY_TYPE_GROUPS: dict[str, str] = {
     "arbejdsgruppe": "Arbejdsgrupper",
     "sekretariat": "Sekretariater",
 }
+
+
+# -- changes between two versions of a charter (diff) and relations (graph) --------------------
+
+#: Relation (charter ``relationer`` attribute) → its wording as an edge: "refererer til X".
+RELATION_LABELS: dict[str, str] = {
+    "refers_to": "refererer til",
+    "prepares_for": "forbereder for",
+    "recommends_to": "indstiller til",
+    "annual_status_to": "årlig status til",
+    "tasks_from": "opgaver fra",
+    "coordinates_with": "koordinerer med",
+    "appointed_by": "udpeges af",
+    "part_of": "del af",
+    "extends": "udbygger",
+    "subgroup": "undergruppe af",
+    "members_of": "medlemmer fra",
+}
+
+#: A section (its Danish key) in the definite form, as a change names it ("formålet").
+SECTION_NOUNS: dict[str, str] = {
+    "forkortelse": "forkortelsen", "andre-navne": "de andre navne", "titel": "titlen",
+    "ramme": "rammemarkeringen", "godkendt": "godkendelsen", "dato": "datoen",
+    "version": "versionen", "gyldig": "gyldighedsperioden", "kilde": "kilden",
+    "overskrifter": "overskrifterne", "baggrund": "baggrunden",
+    "beslutninger": "beslutningsreglerne", "offentliggørelse": "offentliggørelsen",
+    "afsnit": "de ekstra afsnit", "noter": "noterne", "undertryk": "undertrykkelserne",
+    "sammensætning": "sammensætningen", "møder": "møderne", "formandskab": "formandskabet",
+    "sekretariat": "sekretariatet", "relationer": "relationerne", "principper": "principperne",
+    "opgaver": "opgaverne", "formål": "formålet",
+}
+
+#: A meeting setting (model attribute) in the definite form ("varigheden").
+MEETING_SETTING_NOUNS: dict[str, str] = {
+    "duration_hours": "varigheden", "physical_per_year": "antallet af fysiske møder",
+    "virtual": "virtuelle møder", "extraordinary": "ekstraordinære møder",
+    "agenda_days_before": "udsendelsen af dagsordenen", "timing": "tidspunktet",
+    "text": "teksten", "notes": "noterne",
+}
+
+#: A seat group (its Danish key) → what one seat of it is called in a change.
+SEAT_NOUNS: dict[str, str] = {"medlemmer": "plads", "deltagere": "deltager",
+                              "observatører": "observatør"}
+
+#: The parties a chair can be shared between, in the definite form.
+PARTY_NOUNS: dict[str, str] = {
+    "kommuner": "kommunerne", "region": "regionen", "almen-praksis": "almen praksis",
+    "patienter": "patienterne", "stat": "staten", "andet": "andre",
+}
+
+#: The status of a charter in a diff → its heading.
+CHANGE_STATUS: dict[str, str] = {"ændret": "Ændret", "flyttet": "Flyttet",
+                                 "tilføjet": "Tilføjet", "fjernet": "Fjernet"}
+
+#: Change kind → sentence; the fields come from the charters compared.
+CHANGE_SENTENCES: dict[str, str] = {
+    "navn": "Navnet ændres fra »{old}« til »{new}«.",
+    "type": "Typen ændres fra {old} til {new}.",
+    "område": "Området ændres fra {old} til {new}.",
+    "ramme-fjernet": "Udbygger ikke længere {old}.",
+    "ramme": "Udbygger nu {new}.",
+    "formål-omformuleret": "Formålet er omformuleret.",
+    "formål-tilføjet": "Formålet er tilføjet.",
+    "formål-fjernet": "Formålet er fjernet.",
+    "møder-andet": "Møder: {what} er ændret.",
+    "plads-fjernet": "{Noun} fjernet: {seat}.",
+    "plads-ændret": "{Noun} ændret fra {old} til {new}.",
+    "plads-detaljer": "{Noun} {new}: detaljer ændret.",
+    "plads-tilføjet": "Ny {noun}: {seat}.",
+    "formandskab": "Formandskabet ændres fra {old} til {new}.",
+    "formandskab-tekst": "Formandskabets tekst er ændret.",
+    "sekretariat": "Sekretariatet varetages nu af {new} (før {old}).",
+    "sekretariat-tekst": "Sekretariatsafsnittet er ændret.",
+    "punkt-omformuleret": "{Noun} omformuleret: »{text}«.",
+    "punkt-fjernet": "{Noun} fjernet: »{text}«.",
+    "punkt-tilføjet": "Ny {noun}: »{text}«.",
+    "punkter-indledning": "Indledning eller noter til {section} er ændret.",
+    "relation-tilføjet": "Ny relation: {verb} {name}.",
+    "relation-fjernet": "Relationen fjernes: {verb} {name}.",
+    "undergrupper": "Undergrupperne er ændret.",
+    "afsnit": "{Section} er ændret.",
+    "ny-ulæselig": "Nyt kommissorium, som ikke kan læses (se fund).",
+    "flyttet": "Flyttet fra {old_file} til {new_file} (id ændret fra {old_id} til {new_id}).",
+    "ugyldig": "Kommissoriet kan ikke længere læses (se de nye fund).",
+    "gyldig": "Kommissoriet kan nu læses igen.",
+    "medlemstal-nyt": "I alt {new} faste medlemmer.",
+    "medlemstal-fjernet": "Før {old} faste medlemmer; nu ingen angivet.",
+    "medlemstal": "I alt fra {old} til {new} faste medlemmer.",
+    "medlemstal-fortsat": "I alt fortsat {new} faste medlemmer.",
+    "format": "Kun formatering eller kommentarer er ændret.",
+    "fjernet": "Kommissoriet for {name} fjernes.",
+}
+
+
+def change_sentence(kind: str, **fields: str) -> str:
+    """The sentence for a change of ``kind``; ``Noun``/``Section`` are ``noun``/``section``
+    with a capital."""
+    for key in ("noun", "section"):
+        if key in fields:
+            fields[key.capitalize()] = capitalize(fields[key])
+    return CHANGE_SENTENCES[kind].format(**fields)
+
+
+def added_charter_sentence(name: str, kind: str, area: str, members: str | None,
+                           frequency: str | None) -> str:
+    """'Nyt kommissorium: X (udvalg, Region Nordjylland) med 9 faste medlemmer; 4 møder årligt.'"""
+    text = f"Nyt kommissorium: {name} ({kind}, {area})"
+    if members:
+        text += f" med {members} faste medlemmer"
+    if frequency:
+        text += f"; {frequency}"
+    return text + "."
+
+
+def _frequency_count(f: "Frequency") -> str:
+    if f.minimum is not None and f.maximum is not None:
+        text = (number(f.minimum) if f.minimum == f.maximum
+                else f"{number(f.minimum)}-{number(f.maximum)}")
+    elif f.minimum is not None:
+        text = f"mindst {number(f.minimum)}"
+    elif f.maximum is not None:
+        text = f"højst {number(f.maximum)}"
+    elif f.approximately is not None:
+        text = f"ca. {number(f.approximately)}"
+    else:
+        return ""
+    return f"som udgangspunkt {text}" if f.as_a_rule else text
+
+
+def frequency_text(f: "Frequency | None") -> str:
+    """'4 møder årligt', 'ca. 10 møder årligt og derudover efter behov', 'møder efter behov'."""
+    if f is None:
+        return "ingen angivet mødefrekvens"
+    count = _frequency_count(f)
+    if not count:
+        return "møder efter behov"
+    text = f"{count} møder årligt"
+    return f"{text} og derudover efter behov" if f.on_demand else text
+
+
+def frequency_change(old: "Frequency | None", new: "Frequency | None") -> str:
+    """'Mødefrekvensen ændres fra 4 til 6 møder årligt.'"""
+    if old is None:
+        return f"Mødefrekvensen fastsættes til {frequency_text(new)}."
+    if new is None:
+        return f"Mødefrekvensen ({frequency_text(old)}) fjernes."
+    oc, nc = _frequency_count(old), _frequency_count(new)
+    if oc and nc and not old.on_demand and not new.on_demand:
+        return f"Mødefrekvensen ændres fra {oc} til {nc} møder årligt."
+    return f"Mødefrekvensen ændres fra {frequency_text(old)} til {frequency_text(new)}."
+
+
+def chair_text(chair: "Chair | None", name_of: "Callable[[str], str]") -> str:
+    """'delt mellem kommunerne og regionen; formand: borgmester fra Aalborg Kommune'."""
+    if chair is None:
+        return "intet formandskab angivet"
+    parts = []
+    if chair.shared_between:
+        parts.append("delt mellem " + join(PARTY_NOUNS.get(p.value, p.value)
+                                           for p in chair.shared_between))
+    for label, officer in (("formand", chair.chair), ("næstformand", chair.vice_chair)):
+        if officer is None:
+            continue
+        who = officer.role or (officer.text or "")
+        if officer.source:
+            who = f"{who} fra {name_of(officer.source)}".strip()
+        if officer.elected_from:
+            who = f"{who} valgt blandt {officer.elected_from}".strip()
+        parts.append(f"{label}: {who}" if who else label)
+    if not parts and chair.text:
+        parts.append(chair.text)
+    return "; ".join(parts) or "formandskab uden nærmere angivelse"
+
+
+def diff_summary(base: str, head: str, counts: dict[str, int], introduced: int,
+                 resolved: int) -> str:
+    """'Ændringer fra main til arbejdstræet: 1 kommissorium ændret og 2 kommissorier tilføjet;
+    1 nyt fund.' (``counts``: charters per status)."""
+    if not counts and not introduced and not resolved:
+        return f"Ingen ændringer i kommissorierne fra {base} til {head}."
+    parts = []
+    for status in ("ændret", "flyttet", "tilføjet", "fjernet"):
+        n = counts.get(status)
+        if n:
+            parts.append(f"{n} {plural(n, 'kommissorium', 'kommissorier')} {status}")
+    findings = []
+    if introduced:
+        findings.append(f"{introduced} {plural(introduced, 'nyt fund', 'nye fund')}")
+    if resolved:
+        findings.append(f"{resolved} fund løst")
+    text = f"Ændringer fra {base} til {head}: " + (join(parts) if parts
+                                                   else "ingen kommissorier ændret")
+    if findings:
+        text += "; " + join(findings)
+    return text + "."
