@@ -25,7 +25,7 @@ SUFFIXES = (".yaml", ".yml")
 #: Sections a charter inherits from the frame it extends when it does not state them itself.
 INHERITED = (
     "background", "purpose", "principles", "tasks", "composition", "chair", "secretariat",
-    "meetings", "decisions", "publication",
+    "meetings", "decisions", "minutes", "publication", "adoption",
 )
 
 
@@ -379,12 +379,11 @@ def refs_in(charter: Charter) -> Iterable[tuple[tuple[Any, ...], str]]:
                     if q.source:
                         yield ("sammensætning", group, i, "heraf", j, "fra"), q.source
     if charter.chair is not None:
-        for key, officer in (("formand", charter.chair.chair), ("næstformand", charter.chair.vice_chair)):
-            if officer is not None:
-                if officer.source:
-                    yield ("formandskab", key, "fra"), officer.source
-                if officer.appointed_by:
-                    yield ("formandskab", key, "udpeget-af"), officer.appointed_by
+        for path, officer in charter.chair.officers():
+            if officer.source:
+                yield ("formandskab", *path, "fra"), officer.source
+            if officer.appointed_by:
+                yield ("formandskab", *path, "udpeget-af"), officer.appointed_by
     if charter.secretariat is not None:
         for i, r in enumerate(charter.secretariat.provided_by):
             yield ("sekretariat", "varetages-af", i), r

@@ -12,7 +12,7 @@ through the ``dot`` program of Graphviz.
 
 from __future__ import annotations
 
-from kommissorium.danish import BODY_TYPE_GROUPS, RELATION_LABELS, frequency_text
+from kommissorium.danish import BODY_TYPE_GROUPS, RELATION_LABELS, frequency
 
 import re
 import shutil
@@ -124,7 +124,7 @@ def build_graph(cs: "CharterSet", region: str | None = None, source: str | None 
         label = c.name + (f" ({c.short_name})" if c.short_name else "")
         detail = ""
         if c.meetings and c.meetings.per_year:
-            detail = frequency_text(c.meetings.per_year)
+            detail = frequency(c.meetings.per_year)
         g.nodes[cf.id] = Node(cf.id, label, rkey, rlabel, c.type.value, detail=detail)
     if source:
         g.title = f"Organisationsdiagram – {source}"

@@ -2,7 +2,7 @@
 and per charter the changes a reviewer cares about, one table entry per section; then the rules
 run on both sides and the findings the change introduces or resolves are kept.
 
-The sentences come from the phrasebook (``kommissorium.danish``); this module picks which
+The sentences come from the phrasebook (``kommissorium.danish.changes``); this module picks which
 change happened and with which values.
 """
 
@@ -14,7 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
-from kommissorium import danish
+from kommissorium.danish import changes as words
+from kommissorium.danish import frequency, frequency_change, join
 from kommissorium.diff.model import STATUS_ORDER, Change, CharterDiff, CorpusDiff
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -86,12 +87,12 @@ class Pair:
     new_cs: "CharterSet"
 
     def names(self, old: list[str], new: list[str]) -> tuple[str, str]:
-        return (danish.join(self.old_cs.name_of(r) for r in old) or "ingen",
-                danish.join(self.new_cs.name_of(r) for r in new) or "ingen")
+        return (words.names_text([self.old_cs.name_of(r) for r in old]),
+                words.names_text([self.new_cs.name_of(r) for r in new]))
 
 
 def _change(kind: str, sentence: str, **fields: str) -> Change:
-    return Change(kind, danish.change_sentence(sentence, **fields))
+    return Change(kind, words.change_sentence(sentence, **fields))
 
 
 def _name(p: Pair) -> list[Change]:
@@ -126,7 +127,7 @@ def _purpose(p: Pair) -> list[Change]:
     if (old or "") == (new or ""):
         return []
     if old and new:
-        return [Change("formål", danish.change_sentence("formål-omformuleret"),
+        return [Change("formål", words.change_sentence("formål-omformuleret"),
                        word_diff(old.strip(), new.strip()))]
     return [_change("formål", "formål-tilføjet" if new else "formål-fjernet")]
 
@@ -137,14 +138,14 @@ def _meetings(p: Pair) -> list[Change]:
     of = om.per_year if om else None
     nf = nm.per_year if nm else None
     if _dump(of) != _dump(nf):
-        changes.append(Change("møder", danish.frequency_change(of, nf)))
+        changes.append(Change("møder", frequency_change(of, nf)))
     if _dump(om) != _dump(nm):
         rest_o = _dump(om) or {}
         rest_n = _dump(nm) or {}
         keys = [k for k in set(rest_o) | set(rest_n)
                 if k != "per_year" and rest_o.get(k) != rest_n.get(k)]
         if keys:
-            what = danish.join(sorted(danish.MEETING_SETTING_NOUNS.get(k, k) for k in keys))
+            what = join(sorted(words.MEETING_SETTING_NOUNS.get(k, k) for k in keys))
             changes.append(_change("møder-andet", "møder-andet", what=what))
     return changes
 
@@ -172,7 +173,7 @@ def _seat_key(seat: "Seat") -> tuple:
 def _compare_seats(old: list["Seat"], new: list["Seat"], group: str, p: Pair) -> list[Change]:
     changes: list[Change] = []
     remaining = list(range(len(new)))
-    noun = danish.SEAT_NOUNS[group]
+    noun = words.SEAT_NOUNS[group]
     matched: dict[int, int] = {}
     for i, s in enumerate(old):
         for j in remaining:
@@ -215,8 +216,8 @@ def _compare_seats(old: list["Seat"], new: list["Seat"], group: str, p: Pair) ->
 def _chair(p: Pair) -> list[Change]:
     if _dump(p.old.chair) == _dump(p.new.chair):
         return []
-    b = danish.chair_text(p.old.chair, p.old_cs.name_of)
-    a = danish.chair_text(p.new.chair, p.new_cs.name_of)
+    b = words.chair_text(p.old.chair, p.old_cs.name_of)
+    a = words.chair_text(p.new.chair, p.new_cs.name_of)
     if a != b:
         return [_change("formandskab", "formandskab", old=b, new=a)]
     return [_change("formandskab", "formandskab-tekst")]
@@ -243,7 +244,7 @@ def _items(attr: str, key: str, noun: str) -> Callable[[Pair], list[Change]]:
         if oi != ni:
             return _compare_items(oi, ni, noun)
         if _dump(o) != _dump(n):
-            return [_change(key, "punkter-indledning", section=danish.SECTION_NOUNS[key])]
+            return [_change(key, "punkter-indledning", section=words.SECTION_NOUNS[key])]
         return []
 
     return compare
@@ -270,7 +271,7 @@ def _compare_items(old: list[str], new: list[str], noun: str) -> list[Change]:
         for i, j in pairs:
             changes.append(Change(
                 f"{noun}-omformuleret",
-                danish.change_sentence("punkt-omformuleret", noun=noun, text=_short(new[j])),
+                words.change_sentence("punkt-omformuleret", noun=noun, text=_short(new[j])),
                 word_diff(old[i], new[j]),
             ))
         for i in olds:
@@ -328,7 +329,7 @@ def _other_sections(p: Pair) -> list[Change]:
             continue
         if _dump(getattr(p.old, attr)) != _dump(getattr(p.new, attr)):
             alias = info.alias or attr
-            section = danish.SECTION_NOUNS.get(alias, f"»{alias}«")
+            section = words.SECTION_NOUNS.get(alias, f"»{alias}«")
             changes.append(_change(alias, "afsnit", section=section))
     return changes
 
@@ -397,11 +398,11 @@ def _added(cid: str, nf: Any, new_cs: "CharterSet") -> CharterDiff:
     name = c.name if c else cid
     if c is not None:
         freq = c.meetings.per_year if c.meetings else None
-        text = danish.added_charter_sentence(
+        text = words.added_charter_sentence(
             name, c.type.value, new_cs.name_of(c.area), _member_text(new_cs, cid),
-            danish.frequency_text(freq) if freq is not None else None)
+            frequency(freq) if freq is not None else None)
     else:
-        text = danish.change_sentence("ny-ulæselig")
+        text = words.change_sentence("ny-ulæselig")
     return CharterDiff("tilføjet", cid, name, nf.display, changes=[Change("tilføjet", text)],
                        members_after=_member_text(new_cs, cid))
 

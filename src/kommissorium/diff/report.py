@@ -8,7 +8,7 @@ import json
 import re
 from typing import Callable, Iterator
 
-from kommissorium import danish
+from kommissorium.danish import changes as words
 from kommissorium.diff.model import CorpusDiff
 from kommissorium.reporters.text import printable, problem_line
 
@@ -18,7 +18,7 @@ _KEEP = " \n\t"
 
 
 def summary(d: CorpusDiff) -> str:
-    return danish.diff_summary(d.base, d.head, d.counts(), len(d.introduced), len(d.resolved))
+    return words.diff_summary(d.base, d.head, d.counts(), len(d.introduced), len(d.resolved))
 
 
 def _split_space(t: str) -> tuple[str, str, str]:
@@ -62,7 +62,7 @@ def _text_lines(d: CorpusDiff) -> Iterator[str]:
     yield summary(d)
     for c in d.charters:
         yield ""
-        yield f"{danish.CHANGE_STATUS[c.status]}: {c.name} ({c.file})"
+        yield f"{words.CHANGE_STATUS[c.status]}: {c.name} ({c.file})"
         for ch in c.changes:
             yield f"  • {ch.text}"
             if ch.words:
@@ -87,7 +87,7 @@ def _markdown_lines(d: CorpusDiff) -> Iterator[str]:
     yield _md(summary(d))
     for c in d.charters:
         yield ""
-        yield f"### {danish.CHANGE_STATUS[c.status]}: {_md(c.name)}"
+        yield f"### {words.CHANGE_STATUS[c.status]}: {_md(c.name)}"
         yield ""
         yield f"`{c.file}`"
         yield ""
