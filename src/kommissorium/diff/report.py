@@ -10,7 +10,8 @@ from typing import Callable, Iterator
 
 from kommissorium.danish import changes as words
 from kommissorium.diff.model import CorpusDiff
-from kommissorium.reporters.text import printable, problem_line
+from kommissorium.reporters.text import problem_line
+from kommissorium.sanitize import printable
 
 
 #: Whitespace a charter's text may hold, harmless on a terminal.

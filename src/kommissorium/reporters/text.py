@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 import os
-import unicodedata
 from typing import TextIO
 
 from kommissorium.problems import Problem, Severity
+from kommissorium.sanitize import printable
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-
-
-def printable(text: str, keep: str = " ") -> str:
-    """Control characters (terminal escapes from a hostile file name) shown as \\xNN, not sent;
-    the characters in ``keep`` (say line breaks in a multi-line text) and spaces (a no-break
-    space in "23. juni") pass as they are."""
-    return "".join(
-        ch if ch.isprintable() or ch in keep or unicodedata.category(ch) == "Zs"
-        else ch.encode("unicode_escape").decode("ascii")
-        for ch in text
-    )
 
 
 def _console(out: TextIO):
