@@ -33,7 +33,27 @@ from kommissorium.danish import (
     role_for,
     sentence,
 )
+from kommissorium.danish.composition import (
+    UNSPECIFIED_COUNT,
+    all_members_of,
+    alternates_sentences,
+    delegation_sentence,
+    election_clause,
+    holdover_sentence,
+    legal_basis_text,
+    majority_sentence,
+    open_total,
+    parity_sentence,
+    relative_timing_sentence,
+    rotating_host_sentence,
+    seat_alternates_clause,
+    seat_extras,
+    share_sentence,
+    stated_total_sentence,
+    term_sentence,
+)
 from kommissorium.danish.procedure import (
+    share_text,
     absence_sentences,
     adoption_sentences,
     agenda_sentences,
@@ -53,6 +73,7 @@ from kommissorium.danish.procedure import (
 )
 from kommissorium.danish.vocabulary import DOCUMENT_KIND_TITLES, document_title
 from kommissorium.danish.sentences import (
+    term_years_text,
     co_chairs_sentence,
     different_groups_sentence,
     group_phrase,
@@ -108,7 +129,7 @@ SECTION_KEYS = tuple(DEFAULT_HEADINGS)
 #: Meeting keys of a forretningsorden: with any of them, the section is headed "Møder".
 PROCEDURE_MEETING_FIELDS = frozenset({
     "open", "place", "virtual_attendance", "guests", "agenda", "plan", "urgent", "absence",
-    "chairing"})
+    "chairing", "relative_to", "rotating_host"})
 
 #: Section key → Charter attribute.
 SECTION_ATTR = {
@@ -296,6 +317,11 @@ class _Builder:
             end = format_partial_date(c.valid.end) if c.valid.end else ""
             value = f"{start} – {end}" if start and end else (f"fra {start}" if start else f"til {end}")
             facts.append(Fact("Gyldig", value))
+        if c.legal_basis:
+            facts.append(Fact("Hjemmel", legal_basis_text(
+                [r.text or legal_ref_text(r.law, r.section) for r in c.legal_basis])))
+        if c.evaluation is not None:
+            facts.append(Fact("Evalueres", format_partial_date(c.evaluation)))
         if c.replaced_by:
             facts.append(Fact("Erstattet af", capitalize(self.ref(c.replaced_by))))
         if c.version:
@@ -330,7 +356,15 @@ class _Builder:
         explicit = "count" in seat.model_fields_set
         low, high = seat.count.low, seat.count.high
         n = high if high is not None else low
-        if seat.ex_officio and seat.count.exact and low == 1:
+        follows = seat.members_of is not None and not explicit
+        if seat.count.unspecified:
+            # "Repræsentanter for kommunen": no number, never a silent 1.
+            n = 2
+            text = _lower_first(_plural_role(seat.role))
+        elif follows:
+            n = 2
+            text = all_members_of(self.ref(seat.members_of))
+        elif seat.ex_officio and seat.count.exact and low == 1:
             text = seat.role
         elif not explicit and (seat.on_demand or seat.ad_hoc):
             text = _plural_role(seat.role)
@@ -352,12 +386,27 @@ class _Builder:
                 text += f" i {self.ref(seat.within)}"
         elif seat.source:
             text += f" fra {self.ref(seat.source)}"
-        if seat.members_of:
+        if seat.members_of and not follows:
             text += f" blandt medlemmerne af {self.ref(seat.members_of)}"
         if seat.appointed_by:
             text += f" udpeget af {self.ref(seat.appointed_by)}"
+        text += election_clause(seat.direct_election, seat.electorate,
+                                self.ref(seat.elected_by) or None)
         if seat.nominated_by:
             text += f" efter indstilling fra {self.ref(seat.nominated_by)}"
+        alt = seat.alternates
+        text += seat_extras(
+            plural=(n or 0) != 1 or seat.for_each is not None,
+            parties=[PARTIES.get(p.value, p.value) for p in seat.parties],
+            each_from_own=seat.each_from_own,
+            unit=UNIT_NOUNS[seat.for_each.value][0] if seat.for_each is not None else None,
+            must_sit_in=self.ref(seat.must_sit_in) or None,
+            term=term_years_text(seat.term_years) if seat.term_years else seat.term,
+            fallback=seat.fallback,
+            alternates=(seat_alternates_clause(alt.personal, alt.shared, alt.up_to)
+                        if alt is not None and alt.allowed and not alt.text else None),
+            companion=seat.companion,
+        )
         if seat.note:
             text += f" ({seat.note})"
         if seat.requirement:
@@ -411,6 +460,8 @@ class _Builder:
             count = "efter behov"
         elif seat.ad_hoc:
             count = "ad hoc"
+        elif es.open:
+            count = UNSPECIFIED_COUNT
         else:
             count = count_text(es.low, es.high)
         detail = None if single else self._unit_names(es)
@@ -451,22 +502,44 @@ class _Builder:
             else:
                 desc = self.seat_text(o, self._units_of(o))
                 blocks.append(Paragraph(f"Som observatør deltager {_lower_first(desc)}."))
+        quotas = []
+        if comp.total is not None:
+            t = comp.total
+            quotas.append(stated_total_sentence(
+                self.name, UNSPECIFIED_COUNT if t.unspecified else count_text(t.minimum, t.maximum)))
+        if comp.parity:
+            quotas.append(parity_sentence([self._group_text(g) or g for g in comp.parity]))
+        if comp.majority:
+            quotas.append(majority_sentence(self._group_text(comp.majority) or comp.majority))
+        for sh in comp.shares:
+            f = sh.share.fraction
+            amount = (share_text(f.numerator, f.denominator, sh.share.above) if f is not None
+                      else f"mindst {sh.share.count}")
+            quotas.append(share_sentence(amount, self._group_text(sh.group) or sh.group))
+        if quotas:
+            blocks.append(Paragraph(" ".join(quotas)))
         alt = comp.alternates
         if alt is not None:
             if alt.text:
                 blocks += [Paragraph(x) for x in _paras(alt.text)]
-            elif alt.allowed and alt.personal:
-                blocks.append(Paragraph("Der udpeges personlige suppleanter for medlemmerne."))
-            elif alt.allowed:
-                blocks.append(Paragraph("Der kan udpeges suppleanter for medlemmerne."))
             else:
-                blocks.append(Paragraph("Der udpeges ikke suppleanter."))
+                blocks.append(Paragraph(" ".join(alternates_sentences(
+                    alt.allowed, alt.personal, alt.shared, alt.up_to, alt.appointed_by,
+                    alt.steps_in, [self._group_text(g) or g for g in alt.groups]))))
+        for seat in comp.members:
+            if seat.alternates is not None and seat.alternates.text:
+                blocks += [Paragraph(x) for x in _paras(seat.alternates.text)]
+        period = []
         if comp.term:
             term = " ".join(comp.term.split())
             if term[:1].isupper() and " " in term:
-                blocks.append(Paragraph(sentence(term)))
+                period.append(sentence(term))
             else:
-                blocks.append(Paragraph(f"Medlemmerne udpeges for {term.rstrip('.')}."))
+                period.append(term_sentence(term, comp.elected))
+        if comp.holdover:
+            period.append(holdover_sentence(comp.elected))
+        if period:
+            blocks.append(Paragraph(" ".join(period)))
         blocks += [Paragraph(p) for n in comp.notes for p in _paras(n)]
         return blocks
 
@@ -493,6 +566,8 @@ class _Builder:
             total = self.cs.member_count(self.id)
             if total is None:
                 return None, None
+            if total.open:
+                return open_total(total.low, total.known_high)
             low, high = total.low, total.high
         if not (low or high or per_unit):
             return None, None
@@ -662,6 +737,15 @@ class _Builder:
         """What a forretningsorden says about meetings, one paragraph per subject; a part's own
         ``tekst`` replaces its generated sentences."""
         out: list[str] = []
+        timing = []
+        if m.relative_to is not None:
+            r = m.relative_to
+            timing += _paras(r.text) if r.text else [relative_timing_sentence(
+                self.ref(r.body), r.before, r.weeks, r.days, r.approximately)]
+        if m.rotating_host:
+            timing.append(rotating_host_sentence())
+        if timing:
+            out.append(" ".join(timing))
         guests = m.guests
         form = meeting_form_sentences(
             m.open, m.place, m.virtual_attendance,
@@ -867,6 +951,14 @@ class _Builder:
                 out.append(f"{subject} {join(verbs)} {self.refs(targets)}.")
             if out:
                 blocks.append(Paragraph(" ".join(out)))
+            for dlg in r.delegations:
+                if dlg.text:
+                    blocks += [Paragraph(p) for p in _paras(dlg.text)]
+                    continue
+                n = dlg.count.high if dlg.count.high is not None else dlg.count.low
+                blocks.append(Paragraph(delegation_sentence(
+                    self.name, count_text(dlg.count.minimum, dlg.count.maximum), n,
+                    dlg.alternates, self.ref(dlg.to), dlg.term)))
             if r.may_establish:
                 blocks.append(Paragraph(
                     f"{self.name} kan nedsætte {join([' '.join(x.split()) for x in r.may_establish])}."
