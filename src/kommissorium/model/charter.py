@@ -46,6 +46,7 @@ from kommissorium.model.types import (
     Strict,
     TextList,
     Validity,
+    YesNo,
 )
 
 
@@ -163,15 +164,15 @@ class Seat(Strict):
     nominated_by: Ref | None = Field(None, alias="indstillet-af")
     group: Ref | None = Field(None, alias="gruppe", description="Pladsgruppens korte id, som formandskab, procedure og medlemslister henviser til.")
     members_of: Ref | None = Field(None, alias="medlemmer-af", description="Pladserne besættes af et andet organs medlemmer.")
-    ex_officio: bool = Field(False, alias="embede", description="Sidder i kraft af sit embede.")
+    ex_officio: YesNo = Field(False, alias="embede", description="Sidder i kraft af sit embede.")
     sub_quotas: list[SubQuota] = Field(default_factory=list, alias="heraf")
     requirement: str | None = Field(None, alias="krav")
-    on_demand: bool = Field(False, alias="efter-behov")
-    ad_hoc: bool = Field(False, alias="ad-hoc")
-    vote: bool = Field(True, alias="stemmeret")
+    on_demand: YesNo = Field(False, alias="efter-behov")
+    ad_hoc: YesNo = Field(False, alias="ad-hoc")
+    vote: YesNo = Field(True, alias="stemmeret")
     party: Party | None = Field(None, alias="part")
     parties: PartyList = Field(default_factory=list, alias="parter", description="Pladsen deles af flere parter, fx [kommuner, region].")
-    direct_election: bool = Field(False, alias="direkte-valg", description="Medlemmerne vælges ved direkte valg (fx ældrerådsvalg), ikke udpeget.")
+    direct_election: YesNo = Field(False, alias="direkte-valg", description="Medlemmerne vælges ved direkte valg (fx ældrerådsvalg), ikke udpeget.")
     electorate: str | None = Field(None, alias="vælgere", description="Hvem der stemmer ved det direkte valg, fx 'kommunens borgere over 60 år'.")
     elected_by: Ref | None = Field(None, alias="valgt-af", description="Et organ, der vælger medlemmerne blandt sine egne, fx byrådet.")
     must_sit_in: Ref | None = Field(None, alias="skal-sidde-i", description="Medlemmet skal også være medlem af dette organ.")
@@ -180,7 +181,7 @@ class Seat(Strict):
     term: str | None = Field(None, alias="periode", description="Pladsens egen periode, fx 'to år'.")
     term_years: int | None = Field(None, alias="periode-år", ge=1, le=10, description="Pladsens periode i år.")
     alternates: "Alternates | None" = Field(None, alias="suppleanter", description="Suppleanter for netop denne pladsgruppe.")
-    companion: bool = Field(False, alias="bisidder", description="Hver repræsentant kan have en bisidder med.")
+    companion: YesNo = Field(False, alias="bisidder", description="Hver repræsentant kan have en bisidder med.")
     text: str | None = Field(None, alias="tekst", description="Forfatterens formulering af linjen.")
     note: str | None = Field(None, alias="note")
 
@@ -211,9 +212,9 @@ _allowed_or_text = allowed_or_text
 
 
 class Alternates(Strict):
-    allowed: bool = Field(True, alias="tilladt")
-    personal: bool = Field(False, alias="personlige")
-    shared: bool = Field(False, alias="fælles", description="Suppleanterne er fælles for pladsgruppen (ikke personlige).")
+    allowed: YesNo = Field(True, alias="tilladt")
+    personal: YesNo = Field(False, alias="personlige")
+    shared: YesNo = Field(False, alias="fælles", description="Suppleanterne er fælles for pladsgruppen (ikke personlige).")
     up_to: int | None = Field(None, alias="op-til", ge=1, le=20, description="Højst så mange suppleanter pr. plads.")
     appointed_by: str | None = Field(None, alias="udpeges-af", description="Hvem der udpeger suppleanterne.")
     steps_in: str | None = Field(None, alias="træder-ind", description="Hvornår suppleanten træder ind, fx 'ved forfald'.")
@@ -238,13 +239,13 @@ class Composition(Strict):
     participants: list[Seat] = Field(default_factory=list, alias="deltagere", description="Deltagere uden for de faste medlemmer: sekretariat, efter behov, ad hoc.")
     observers: list[Seat] = Field(default_factory=list, alias="observatører")
     alternates: Alternates | None = Field(None, alias="suppleanter")
-    minimum_only: bool = Field(False, alias="minimum", description="Sammensætningen er et minimum; flere kan deltage.")
+    minimum_only: YesNo = Field(False, alias="minimum", description="Sammensætningen er et minimum; flere kan deltage.")
     total: Count | None = Field(None, alias="i-alt", description="Det samlede antal medlemmer, som kilden angiver det (\"op til 18\", \"maksimalt 15\").")
     parity: RefList = Field(default_factory=list, alias="ligelig", description="Pladsgrupper, der skal have lige mange pladser (paritet).")
     majority: Ref | None = Field(None, alias="flertal", description="Pladsgruppen, der skal have flertallet.")
     shares: list["GroupShare"] = Field(default_factory=list, alias="andele", description="Andele af medlemmerne, som en pladsgruppe skal have, fx over en tredjedel.")
     term: str | None = Field(None, alias="periode")
-    holdover: bool = Field(False, alias="indtil-afløsning", description="Medlemmerne fortsætter, indtil nye er udpeget eller valgt.")
+    holdover: YesNo = Field(False, alias="indtil-afløsning", description="Medlemmerne fortsætter, indtil nye er udpeget eller valgt.")
     notes: TextList = Field(default_factory=list, alias="noter")
 
     @property
@@ -290,12 +291,12 @@ class OtherOfficer(Officer):
 
 
 class Chair(Strict):
-    none: bool = Field(False, alias="ingen", description="Organet har ingen formand.")
+    none: YesNo = Field(False, alias="ingen", description="Organet har ingen formand.")
     chair: Officer | None = Field(None, alias="formand")
     co_chairs: list[Officer] = Field(default_factory=list, alias="medformænd", description="Ligestillede formænd, fx knyttet til hver sit embede.")
     shared_between: PartyList = Field(default_factory=list, alias="delt-mellem")
     vice_chair: Officer | None = Field(None, alias="næstformand")
-    different_groups: bool = Field(False, alias="hver-sin-gruppe", description="Formand og næstformand kommer fra hver sin pladsgruppe.")
+    different_groups: YesNo = Field(False, alias="hver-sin-gruppe", description="Formand og næstformand kommer fra hver sin pladsgruppe.")
     others: list[OtherOfficer] = Field(default_factory=list, alias="andre", description="Andre poster, fx en kasserer, med egne opgaver.")
     agreed: str | None = Field(None, alias="aftales", description="Hvornår/hvordan formandskabet aftales.")
     duties: TextList = Field(default_factory=list, alias="opgaver")
@@ -336,20 +337,20 @@ class Meetings(Strict):
     per_year: Frequency | None = Field(None, alias="pr-år")
     duration_hours: Duration | None = Field(None, alias="varighed-timer")
     physical_per_year: Frequency | None = Field(None, alias="fysiske-pr-år")
-    virtual: bool | None = Field(None, alias="virtuelle")
+    virtual: YesNo | None = Field(None, alias="virtuelle")
     extraordinary: Extraordinary | None = Field(None, alias="ekstraordinære")
     agenda_days_before: int | None = Field(None, alias="dagsorden-udsendes-dage-før", ge=0, le=365)
     timing: str | None = Field(None, alias="tidspunkt")
-    open: bool | None = Field(None, alias="åbne", description="Om møderne er åbne for offentligheden (false: lukkede møder).")
+    open: YesNo | None = Field(None, alias="åbne", description="Om møderne er åbne for offentligheden (false: lukkede møder).")
     place: str | None = Field(None, alias="sted", description="Hvor møderne holdes.")
-    virtual_attendance: bool | None = Field(None, alias="virtuel-deltagelse", description="Om medlemmer kan deltage virtuelt.")
+    virtual_attendance: YesNo | None = Field(None, alias="virtuel-deltagelse", description="Om medlemmer kan deltage virtuelt.")
     guests: Allowed | None = Field(None, alias="gæster", description="Gæster efter organets beslutning: true/false eller en tekst.")
     agenda: Agenda | None = Field(None, alias="dagsorden", description="Dagsordenen: varsel, materiale, frist for punkter, hastende varsel.")
     plan: MeetingPlan | None = Field(None, alias="mødeplan", description="Den årlige mødeplan.")
     urgent: Urgent | None = Field(None, alias="hastesager", description="Hastesager, som formanden afgør: true, en tekst eller {afgøres-af, orienteres}.")
     absence: Absence | None = Field(None, alias="forfald", description="Forfald og indkaldelse af suppleant.")
     relative_to: "RelativeTiming | None" = Field(None, alias="i-forhold-til", description="Mødernes placering i forhold til et andet organs møder.")
-    rotating_host: bool | None = Field(None, alias="roterende-vært", description="Værtskabet går på skift mellem medlemmerne.")
+    rotating_host: YesNo | None = Field(None, alias="roterende-vært", description="Værtskabet går på skift mellem medlemmerne.")
     chairing: Chairing | None = Field(None, alias="mødeledelse", description="Hvem leder møderne og det konstituerende møde.")
     text: str | None = Field(None, alias="tekst")
     notes: TextList = Field(default_factory=list, alias="noter")
@@ -359,10 +360,10 @@ class RelativeTiming(Strict):
     """"Møderne placeres ca. seks uger før Dialogforums møder"."""
 
     body: Ref = Field(alias="organ", description="Organet, hvis møder der regnes fra.")
-    before: bool = Field(True, alias="før", description="true: før organets møder; false: efter.")
+    before: YesNo = Field(True, alias="før", description="true: før organets møder; false: efter.")
     weeks: int | None = Field(None, alias="uger", ge=0, le=52, description="Forskydning i uger.")
     days: int | None = Field(None, alias="dage", ge=0, le=365, description="Forskydning i dage.")
-    approximately: bool = Field(False, alias="ca", description="Omtrent (\"ca. seks uger\").")
+    approximately: YesNo = Field(False, alias="ca", description="Omtrent (\"ca. seks uger\").")
     text: str | None = Field(None, alias="tekst")
 
     @model_validator(mode="after")
@@ -394,7 +395,7 @@ class Decisions(Strict):
 class Subgroup(Strict):
     ref: Ref | None = Field(None, alias="id")
     name: str | None = Field(None, alias="navn")
-    standing: bool = Field(True, alias="stående")
+    standing: YesNo = Field(True, alias="stående")
     text: str | None = Field(None, alias="tekst")
 
     @model_validator(mode="before")
@@ -504,7 +505,7 @@ class Charter(Strict):
     kind: DocumentKind = Field(DocumentKind.CHARTER, alias="dokument", description="Dokumentets art: kommissorium, forretningsorden eller vedtægt; den giver titlen.")
     title: str | None = Field(None, alias="titel", description="Dokumentets titel, hvis den ikke er '<Dokumentart> for <navn>'.")
     type: BodyType = Field(alias="type")
-    frame: bool = Field(False, alias="ramme", description="Kommissoriet er en ramme, som andre udbygger.")
+    frame: YesNo = Field(False, alias="ramme", description="Kommissoriet er en ramme, som andre udbygger.")
     area: Ref = Field(alias="område", description="Registernøgle: region, klynge, kommune eller 'landsdaekkende'.")
     extends: Ref | None = Field(None, alias="udbygger")
     approved: Approval | None = Field(None, alias="godkendt")

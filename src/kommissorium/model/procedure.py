@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import Field, model_validator
 
-from kommissorium.model.types import PartialDate, Ref, Strict, TextList
+from kommissorium.model.types import PartialDate, Ref, Strict, TextList, YesNo, YesNo, refuse_yes_no_word
 
 _WORDS = {"en": 1, "én": 1, "et": 1, "ét": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5,
           "seks": 6, "syv": 7, "otte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12,
@@ -32,6 +32,7 @@ def allowed_or_text(value: Any) -> Any:
     if isinstance(value, bool):
         return {"tilladt": value}
     if isinstance(value, str):
+        refuse_yes_no_word(value)
         return {"tilladt": True, "tekst": value}
     return value
 
@@ -39,7 +40,7 @@ def allowed_or_text(value: Any) -> Any:
 class Allowed(Strict):
     """Something allowed or not, with the author's own sentence if any."""
 
-    allowed: bool = Field(True, alias="tilladt")
+    allowed: YesNo = Field(True, alias="tilladt")
     text: str | None = Field(None, alias="tekst")
 
     @model_validator(mode="before")
@@ -75,7 +76,7 @@ class Deadline(Strict):
     count: int = Field(alias="antal", ge=0, le=1000)
     unit: Unit = Field(Unit.DAYS, alias="enhed", description="dage, hverdage, timer eller uger.")
     bound: Bound | None = Field(None, alias="grænse", description="'senest' eller 'mindst'.")
-    saturday: bool | None = Field(None, alias="lørdag-er-hverdag", description="Om lørdag tæller som hverdag.")
+    saturday: YesNo | None = Field(None, alias="lørdag-er-hverdag", description="Om lørdag tæller som hverdag.")
 
     @model_validator(mode="before")
     @classmethod
@@ -124,7 +125,7 @@ class Threshold(Strict):
 
     count: int | None = Field(None, alias="antal", ge=1, le=10000)
     share: str | None = Field(None, alias="andel", pattern=r"^\d+/\d+$", description="En brøk, fx '1/2' eller '1/3'.")
-    above: bool = Field(False, alias="over", description="Flere end andelen (\"over halvdelen\"), ikke mindst andelen.")
+    above: YesNo = Field(False, alias="over", description="Flere end andelen (\"over halvdelen\"), ikke mindst andelen.")
 
     @model_validator(mode="before")
     @classmethod
@@ -220,14 +221,14 @@ class Quorum(Threshold):
 
     of: str = Field("medlemmer", alias="af", pattern=r"^(medlemmer|stemmeberettigede)$",
                     description="'medlemmer' eller 'stemmeberettigede'.")
-    alternates_count: bool | None = Field(None, alias="suppleanter-tæller", description="Om fremmødte suppleanter tælles med.")
+    alternates_count: YesNo | None = Field(None, alias="suppleanter-tæller", description="Om fremmødte suppleanter tælles med.")
 
 
 class Voting(Strict):
     majority_of: MajorityOf | None = Field(None, alias="flertal-af", description="Flertal af de afgivne stemmer, af medlemmerne eller af de fremmødte.")
-    consensus_first: bool = Field(False, alias="konsensus-først", description="Så vidt muligt konsensus; ellers flertal.")
+    consensus_first: YesNo = Field(False, alias="konsensus-først", description="Så vidt muligt konsensus; ellers flertal.")
     written_when: int | None = Field(None, alias="skriftlig-når", ge=1, description="Skriftlig afstemning, når så mange medlemmer ønsker det.")
-    proxy: bool | None = Field(None, alias="fuldmagt", description="Om der kan stemmes ved fuldmagt.")
+    proxy: YesNo | None = Field(None, alias="fuldmagt", description="Om der kan stemmes ved fuldmagt.")
     text: str | None = Field(None, alias="tekst")
 
 
@@ -247,7 +248,7 @@ class Tie(Strict):
 
 class Agenda(Strict):
     notice: Deadline | None = Field(None, alias="udsendes", description="Hvor længe før mødet dagsordenen udsendes.")
-    with_material: bool | None = Field(None, alias="med-materiale", description="Om materialet udsendes med dagsordenen.")
+    with_material: YesNo | None = Field(None, alias="med-materiale", description="Om materialet udsendes med dagsordenen.")
     items_deadline: Deadline | None = Field(None, alias="punkter-frist", description="Frist for medlemmernes punkter før mødet.")
     items_at_meeting: str | None = Field(None, alias="punkter-på-mødet", description="Hvordan punkter kan sættes på under mødet.")
     urgent_notice: Deadline | None = Field(None, alias="hastende", description="Kortere varsel i hastende tilfælde.")
@@ -259,7 +260,7 @@ class MeetingPlan(Strict):
     proposed_by: str | None = Field(None, alias="foreslås-af", description="Hvem der foreslår mødeplanen.")
     approved_by: str | None = Field(None, alias="godkendes-af", description="Hvem der godkender mødeplanen.")
     when: str | None = Field(None, alias="hvornår", description="Hvornår planen lægges, fx 'på årets sidste møde'.")
-    cancel_if_empty: bool | None = Field(None, alias="aflyses-uden-punkter", description="Møder aflyses, når der ikke er punkter.")
+    cancel_if_empty: YesNo | None = Field(None, alias="aflyses-uden-punkter", description="Møder aflyses, når der ikke er punkter.")
     text: str | None = Field(None, alias="tekst")
 
 
@@ -288,7 +289,7 @@ class Chairing(Strict):
     led_by: TextList = Field(default_factory=list, alias="ledes-af", description="Hvem leder møderne, i rækkefølge: [formand, næstformand, valgt-ad-hoc].")
     constituting_led_by: str | None = Field(None, alias="konstituerende-møde-ledes-af", description="Hvem leder det konstituerende møde, til formanden er valgt: 'ældste', 'længst-siddende', 'administrationen' eller tekst.")
     constituting_when: str | None = Field(None, alias="konstituerende-møde", description="Hvornår det konstituerende møde holdes.")
-    rotating: bool | None = Field(None, alias="roterende-ordstyrer", description="Ordstyrerrollen går på skift mellem medlemmerne.")
+    rotating: YesNo | None = Field(None, alias="roterende-ordstyrer", description="Ordstyrerrollen går på skift mellem medlemmerne.")
     no_confidence: Threshold | None = Field(None, alias="mistillid", description="Hvor mange medlemmer der kan afsætte formanden.")
     text: str | None = Field(None, alias="tekst")
 
@@ -296,7 +297,7 @@ class Chairing(Strict):
 class Extraordinary(Strict):
     """Who can call an extraordinary meeting, and how soon it is held."""
 
-    allowed: bool = Field(True, alias="tilladt")
+    allowed: YesNo = Field(True, alias="tilladt")
     called_by: TextList = Field(default_factory=list, alias="indkaldes-af", description="Poster, der kan indkalde, fx [formand].")
     requested_by: Threshold | None = Field(None, alias="efter-anmodning-fra", description="Antal eller andel af medlemmerne, der kan kræve et møde: 3, \"1/3\", \"et flertal\".")
     other_body: Ref | None = Field(None, alias="andet-organ", description="Et andet organ, der kan kræve et møde.")
@@ -315,8 +316,8 @@ class Minutes(Strict):
     written_by: str | None = Field(None, alias="skrives-af", description="Hvem der skriver referatet.")
     approved: str | None = Field(None, alias="godkendes", description="Hvordan referatet godkendes, fx 'på næste møde'.")
     published: str | None = Field(None, alias="offentliggøres", description="Hvor referatet offentliggøres.")
-    dissent: bool | None = Field(None, alias="mindretalsudtalelser", description="Et mindretal kan få sin afvigende opfattelse ført til referat.")
-    absence: bool | None = Field(None, alias="fravær", description="Fravær noteres i referatet.")
+    dissent: YesNo | None = Field(None, alias="mindretalsudtalelser", description="Et mindretal kan få sin afvigende opfattelse ført til referat.")
+    absence: YesNo | None = Field(None, alias="fravær", description="Fravær noteres i referatet.")
     text: str | None = Field(None, alias="tekst")
     notes: TextList = Field(default_factory=list, alias="noter")
 

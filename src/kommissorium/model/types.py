@@ -12,6 +12,8 @@ from datetime import date
 from typing import Annotated, Any, ClassVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import Strict as _StrictType
+from pydantic_core import PydanticCustomError
 
 MONTHS_DA = [
     "januar", "februar", "marts", "april", "maj", "juni",
@@ -34,6 +36,22 @@ def _check_ref(value: str) -> str:
             "(æ→ae, ø→oe, å→aa), fx 'nordjylland/strategisk-sundhedsforum' eller 'plo-nordjylland'"
         )
     return value
+
+
+#: A yes/no field: only YAML 1.2's ``true``/``false``. Strict, so that 'yes', 'ja', 'on', '1' are
+#: type errors (S002, "skriv true eller false") instead of being read as a truth value or as text.
+YesNo = Annotated[bool, _StrictType()]
+
+#: Words YAML 1.1 (and a Danish author) may mean as yes/no; in a field that takes true/false or
+#: a text, they are refused rather than read as text ('suppleanter: nej' is not a sentence).
+YES_NO_WORDS = frozenset({"yes", "no", "y", "n", "on", "off", "ja", "nej", "true", "false",
+                          "sand", "falsk", "j"})
+
+
+def refuse_yes_no_word(value: object) -> None:
+    """Raise the true/false type error for a yes/no word written as text ('nej', 'Yes')."""
+    if isinstance(value, str) and value.strip().lower().rstrip(".!") in YES_NO_WORDS:
+        raise PydanticCustomError("bool_type", "skriv true eller false")
 
 
 #: A reference to a charter id (contains '/') or a registry key (no '/').
@@ -131,8 +149,8 @@ class Frequency(Strict):
     minimum: float | None = Field(None, alias="mindst", ge=0, allow_inf_nan=False)
     maximum: float | None = Field(None, alias="højst", ge=0, allow_inf_nan=False)
     approximately: float | None = Field(None, alias="omkring", ge=0, allow_inf_nan=False)
-    on_demand: bool = Field(False, alias="efter-behov")
-    as_a_rule: bool = Field(False, alias="som-udgangspunkt")
+    on_demand: YesNo = Field(False, alias="efter-behov")
+    as_a_rule: YesNo = Field(False, alias="som-udgangspunkt")
 
     @model_validator(mode="before")
     @classmethod
