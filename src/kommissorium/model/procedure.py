@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import Field, model_validator
 
-from kommissorium.model.types import PartialDate, Ref, Strict, TextList, YesNo, YesNo, refuse_yes_no_word
+from kommissorium.model.types import PartialDate, Ref, Strict, TextList, YesNo, refuse_yes_no_word
 
 _WORDS = {"en": 1, "én": 1, "et": 1, "ét": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5,
           "seks": 6, "syv": 7, "otte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12,
