@@ -82,7 +82,7 @@ class Count(Strict):
 
     minimum: int | None = Field(None, alias="mindst", ge=0)
     maximum: int | None = Field(None, alias="højst", ge=0)
-    unspecified: bool = Field(False, alias="uangivet", description="Kilden angiver ikke antallet; dokumentet skriver intet tal, og totalen er åben.")
+    unspecified: YesNo = Field(False, alias="uangivet", description="Kilden angiver ikke antallet; dokumentet skriver intet tal, og totalen er åben.")
 
     @model_validator(mode="before")
     @classmethod
