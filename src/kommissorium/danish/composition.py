@@ -173,3 +173,19 @@ def rotating_host_sentence() -> str:
 
 def legal_basis_text(refs: list[str]) -> str:
     return join(refs)
+
+
+def seat_written(text: str, *, role_plural: str, unspecified: bool, follows: str | None,
+                 election: str, extras: str) -> str:
+    """A seat line as written: the phrasebook's seat sentence ``text`` (phrased as two seats
+    when the count is unspecified or follows another body), without the invented number,
+    with how the members come in and the rest of what the charter says about the seat."""
+    head = f"2 {role_plural}"
+    if (unspecified or follows) and text.lower().startswith(head.lower()):
+        rest = text[len(head):]
+        text = capitalize((all_members_of(follows) if follows else role_plural) + rest)
+    suffix = ""
+    for tail in (" (uden stemmeret)", " efter behov", " ad hoc"):
+        if text.endswith(tail):
+            text, suffix = text[: -len(tail)], tail + suffix
+    return text + election + extras + suffix
