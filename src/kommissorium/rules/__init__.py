@@ -13,6 +13,7 @@ from kommissorium.rules import (  # noqa: F401  (each module registers its rules
     references,
     registry_coverage,
     relations,
+    transition,
 )
 from kommissorium.rules.base import RULES, Finding, Rule, lookup, rule
 from kommissorium.rules.engine import RuleConfig, run_rules
