@@ -160,6 +160,8 @@ class CharterSet:
         for f in files:
             self.by_id.setdefault(f.id, f)
         self._effective: dict[str, Charter] = {}
+        #: The day `validate --dato` checks the charters on (rules D001-D004); None: their own.
+        self.as_of: date | None = None
         #: The files loaded when the corpus is only the files named (see ``loose_files``).
         self.selection: tuple[Path, ...] | None = None
 
@@ -249,6 +251,8 @@ class CharterSet:
                 units = self.registry.kommuner_in(area, when)
             elif seat.for_each.value == "klynge":
                 units = self.registry.klynger_in(area, when)
+            elif seat.for_each.value == "sundhedsråd":
+                units = self.registry.councils_in(area, when)
             else:
                 units = self.registry.regions_in(area, when)
             factor = len(units)

@@ -103,6 +103,7 @@ class ExpandOver(str, Enum):
     MUNICIPALITY = "kommune"
     CLUSTER = "klynge"
     REGION = "region"
+    COUNCIL = "sundhedsråd"
 
 
 SectionKey = Literal[

@@ -15,6 +15,7 @@ from kommissorium.rules import (  # noqa: F401  (each module registers its rules
     registry_coverage,
     relations,
     timing,
+    transition,
 )
 from kommissorium.rules.base import RULES, Finding, Rule, lookup, rule
 from kommissorium.rules.engine import RuleConfig, run_rules
