@@ -19,8 +19,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 MANIFEST = ROOT / ".pre-commit-hooks.yaml"
 
-pytestmark = pytest.mark.skipif(shutil.which("pre-commit") is None and not shutil.which(
-    "pre-commit", path=str(Path(sys.executable).parent)), reason="pre-commit er ikke installeret")
+# The project's own environment (.venv/bin): its python runs the tests, and the console script
+# `kommissorium` and pre-commit are installed beside it by `make setup`. Nothing on the user's PATH is used.
+VENV_BIN = Path(sys.executable).parent
 
 CHARTER = """\
 type: forum   # typen
@@ -39,10 +40,10 @@ def _manifest() -> list[dict]:
 
 
 def _env(tmp: Path) -> dict[str, str]:
-    exe = shutil.which("kommissorium")
-    assert exe, "kommissorium skal være installeret"
-    path = os.pathsep.join([str(Path(exe).parent), str(Path(sys.executable).parent),
-                            os.environ.get("PATH", "")])
+    exe = shutil.which("kommissorium", path=str(VENV_BIN))
+    assert exe, f"kommissorium mangler i projektets miljø ({VENV_BIN}); kør 'make setup'"
+    # the venv's bin first, so `language: system` hooks run this checkout's kommissorium
+    path = os.pathsep.join([str(VENV_BIN), os.environ.get("PATH", "")])
     return {**os.environ, "PATH": path, "PRE_COMMIT_HOME": str(tmp / "pc-home"),
             "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
             "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org",
