@@ -160,6 +160,18 @@ BAD = {
     "daarlig-henvisning": ("udbygger: Region Nordjylland\n", "S004"),
     "ukendt-part": ("formandskab:\n  delt-mellem: [kommunen, staten]\n", "S004"),
     "ukendt-dato": ("dato: 2022-13-01\n", "S004"),
+    # issue 15: a quota without a number passed the schema but failed validate
+    "heraf-uden-antal": ("sammensætning:\n  medlemmer:\n    - {rolle: x, antal: 3, heraf: {fra: y}}\n",
+                         "S004"),
+    "heraf-uden-hvad": ("sammensætning:\n  medlemmer:\n    - {rolle: x, antal: 3, heraf: {mindst: 1}}\n",
+                        "S004"),
+    "post-plads-og-gruppe": ("formandskab:\n  formand: {plads: a, gruppe: b}\n", "S004"),
+    "ingen-formand-med-formand": ("formandskab:\n  ingen: true\n  formand: {gruppe: a}\n", "S004"),
+    "ukendt-frist": ("møder:\n  dagsorden: {udsendes: en uge eller to}\n", "S004"),
+    "ukendt-andel": ("beslutningsdygtig: x\n", "S001"),
+    "ukendt-taerskel": ("beslutninger:\n  beslutningsdygtig-ved: de fleste\n", "S004"),
+    "taerskel-antal-og-andel": ("beslutninger:\n  beslutningsdygtig-ved: {antal: 3, andel: 1/2}\n",
+                                "S004"),
 }
 
 
@@ -192,3 +204,28 @@ def test_schema_rejects_the_hostile_schema_fixtures() -> None:
     results = check_jsonschema(files)
     accepted = sorted(n for n, f in zip(names, files) if not results[str(f)])
     assert accepted == sorted(n for n in BEYOND_JSON_SCHEMA if n in names), accepted
+
+
+def _fixture_files() -> list[tuple[Path, Path]]:
+    """Every charter file of the test fixtures with its charters root."""
+    out = []
+    for root in sorted((ROOT / "tests" / "rules").glob("*/*")) + [ROOT / "tests" / "model" / "charters"]:
+        if not root.is_dir():
+            continue
+        files, _ = discover(root)
+        out += [(f, root) for f in files]
+    return out
+
+
+def test_every_fixture_gets_the_same_verdict_from_schema_and_validate() -> None:
+    """The JSON Schema and `validate` agree on every fixture: both accept, or both refuse."""
+    pairs = _fixture_files()
+    assert len(pairs) > 80
+    results = check_jsonschema([f for f, _ in pairs])
+    disagree = []
+    for path, root in pairs:
+        model_ok = load_charter(path, root).charter is not None
+        schema_ok = not results[str(path)]
+        if model_ok != schema_ok:
+            disagree.append(f"{path.relative_to(ROOT)}: validate={model_ok} schema={schema_ok}")
+    assert not disagree, "\n".join(disagree)

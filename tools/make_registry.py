@@ -85,6 +85,9 @@ KLYNGER = {
 }
 
 
+L213 = "L 213 (2024-25), lov nr. 699 af 20. juni 2025 (overgangsloven)"
+KLYNGE_SOURCE = "Sundhedsloven § 203 (L 191 af 2022); nedlagt 31. december 2026 ved L 214 (2024-25)"
+
 #: Spellings the charters use besides the official name.
 OTHER_NAMES = {"Vesthimmerlands": ["Vesthimmerland"], "Nordfyns": ["Nordfyn"]}
 PSYCHIATRY_OTHER_NAMES = {"region-syddanmark": ["Psykiatrisygehuset"]}
@@ -103,6 +106,7 @@ def main() -> None:
         "# Genereret af tools/make_registry.py fra kommuner.csv (kommunekoder) og domæneoplysninger;",
         "# et repository tilføjer egne data i charters/_register/*.yaml.",
         "# Sundhedsklyngerne gælder fra 1. juli 2022 til 31. december 2026 (sundhedsreformen 2027).",
+        "# Region Østdanmark, sundhedsrådene og efterfølgerne står i reform-2027.yaml.",
         "# Klyngenavne i Region Sjælland og Lillebælts kommuner er ikke bekræftet af en primærkilde.",
         "",
         "områder:",
@@ -113,8 +117,11 @@ def main() -> None:
         "regioner:",
     ]
     for code, (key, name) in REGIONS.items():
-        til = ", til: 2026-12-31" if key in ("region-hovedstaden", "region-sjaelland") else ""
+        merged = key in ("region-hovedstaden", "region-sjaelland")
+        til = ", til: 2026-12-31" if merged else ""
         out += [f"  - nøgle: {key}", f"    navn: {name}", f"    kode: {code}", f"    gyldig: {{fra: 2007-01-01{til}}}"]
+        if merged:  # the successor region is in reform-2027.yaml (hand-written, with sources)
+            out += ["    erstattet-af: region-oestdanmark", f"    kilde: {L213}"]
     out += ["", "kommuner:"]
     for r in rows:
         region = REGIONS[r["regionskode"]][0]
@@ -138,7 +145,14 @@ def main() -> None:
                 f"    hospital: {hkey}",
                 "    kommuner: [" + ", ".join(slug(k) for k in kommuner) + "]",
                 "    gyldig: {fra: 2022-07-01, til: 2026-12-31}",
+                f"    kilde: {KLYNGE_SOURCE}",
             ]
+            if region == "region-sjaelland":
+                out += ["    ikke-bekræftet:",
+                        "      navn: Klyngenavnene i Region Sjælland er ikke set i en primærkilde."]
+            if key == "klynge-syddanmark-lillebaelt":
+                out += ["    ikke-bekræftet:",
+                        "      kommuner: Klyngens kommuner er udledt (de fire, Syddanmarks øvrige klynger ikke har)."]
             if key == "klynge-hovedstaden-syd":
                 out += [
                     "    delte-kommuner:",

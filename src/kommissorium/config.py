@@ -17,10 +17,11 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kommissorium.errors import UsageError
 from kommissorium.problems import Severity
 
 
-class ConfigError(Exception):
+class ConfigError(UsageError):
     """A configuration the user must fix (exit code 2)."""
 
 

@@ -17,15 +17,15 @@ from kommissorium.model.charter import SECTION_ORDER, Charter, Seat
 from kommissorium.model.validate import schema_problem, validate_model
 from kommissorium.problems import Problem
 from kommissorium.registry import Entry, Registry, load_registry
+from kommissorium.workspace import CHARTERS_DIR
 
-CHARTERS_DIR = "charters"
 REGISTER_DIR = "_register"
 SUFFIXES = (".yaml", ".yml")
 
 #: Sections a charter inherits from the frame it extends when it does not state them itself.
 INHERITED = (
     "background", "purpose", "principles", "tasks", "composition", "chair", "secretariat",
-    "meetings", "decisions", "publication",
+    "meetings", "decisions", "minutes", "publication", "adoption",
 )
 
 
@@ -70,24 +70,6 @@ class MemberCount:
         if self.high is None:
             return f"mindst {self.low}"
         return f"{self.low}-{self.high}"
-
-
-def find_root(start: Path) -> Path | None:
-    """The repository root: the nearest folder with kommissorium.toml or a charters/ folder."""
-    start = start.resolve()
-    for folder in [start, *start.parents]:
-        if (folder / "kommissorium.toml").is_file() or (folder / CHARTERS_DIR).is_dir():
-            return folder
-    return None
-
-
-def charters_root_of(path: Path) -> Path:
-    """The charters/ folder a path lies in (ids are relative to it)."""
-    path = path.resolve()
-    for folder in [path, *path.parents]:
-        if folder.name == CHARTERS_DIR:
-            return folder
-    return path if path.is_dir() else path.parent
 
 
 def display_path(path: Path, cwd: Path | None = None) -> str:
@@ -397,12 +379,11 @@ def refs_in(charter: Charter) -> Iterable[tuple[tuple[Any, ...], str]]:
                     if q.source:
                         yield ("sammensætning", group, i, "heraf", j, "fra"), q.source
     if charter.chair is not None:
-        for key, officer in (("formand", charter.chair.chair), ("næstformand", charter.chair.vice_chair)):
-            if officer is not None:
-                if officer.source:
-                    yield ("formandskab", key, "fra"), officer.source
-                if officer.appointed_by:
-                    yield ("formandskab", key, "udpeget-af"), officer.appointed_by
+        for path, officer in charter.chair.officers():
+            if officer.source:
+                yield ("formandskab", *path, "fra"), officer.source
+            if officer.appointed_by:
+                yield ("formandskab", *path, "udpeget-af"), officer.appointed_by
     if charter.secretariat is not None:
         for i, r in enumerate(charter.secretariat.provided_by):
             yield ("sekretariat", "varetages-af", i), r

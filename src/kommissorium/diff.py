@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
+from kommissorium.errors import UsageError
+
 if TYPE_CHECKING:  # pragma: no cover
     from kommissorium.corpus import CharterSet
     from kommissorium.model.charter import Charter, Seat
@@ -33,7 +35,7 @@ WORKTREE = None  # the HEAD side when no revision is given
 MAIN_BRANCHES = ("origin/main", "main", "origin/master", "master")
 
 
-class DiffError(Exception):
+class DiffError(UsageError):
     """Not a git repository, unknown revision, git missing: exit code 2 with this message."""
 
 
@@ -654,16 +656,14 @@ def compare_sets(old_cs: "CharterSet", new_cs: "CharterSet", base: str, head: st
 
 def diff_revisions(base: str | None, head: str | None, cwd: Path | None = None) -> CorpusDiff:
     """Compare BASE (default: merge-base with main) with HEAD (default: the working tree)."""
-    from kommissorium.config import ConfigError, load_config
-    from kommissorium.corpus import CHARTERS_DIR, find_root, load_corpus
+    from kommissorium.config import load_config
+    from kommissorium.corpus import load_corpus
+    from kommissorium.workspace import CHARTERS_DIR, find_root
 
     cwd = (cwd or Path.cwd()).resolve()
     top = git_toplevel(cwd).resolve()
     root = find_root(cwd) or top
-    try:
-        config = load_config(root)
-    except ConfigError as exc:
-        raise DiffError(str(exc)) from None
+    config = load_config(root)
     charters_dir = (config.charters_dir or (root / CHARTERS_DIR)).resolve()
     try:
         rel = charters_dir.relative_to(top).as_posix()

@@ -27,18 +27,19 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from kommissorium.errors import KommissoriumError
+
 INDENT_MAPPING = 2
 INDENT_SEQUENCE = 4
 INDENT_OFFSET = 2
 WIDTH = 100_000  # never re-wrap lines
 
 
-class FormatError(Exception):
+class FormatError(KommissoriumError):
     """The file cannot be formatted (does not parse, or formatting would lose something)."""
 
     def __init__(self, message: str, line: int = 1, column: int = 1):
-        super().__init__(message)
-        self.message = message
+        super().__init__(message, exit_code=1)
         self.line = line
         self.column = column
 
@@ -523,14 +524,13 @@ def write_result(result: FormatResult) -> None:
 def collect(paths: list[Path], cwd: Path | None = None) -> list[Path]:
     """The YAML files to format: the given files, the charters and registry files below the given
     folders, or the repository's charters/ folder. Raises UsageError for bad paths."""
-    from kommissorium.check import UsageError, resolve_targets
     from kommissorium.corpus import discover
+    from kommissorium.errors import UsageError
+    from kommissorium.workspace import Workspace
 
-    cwd = (cwd or Path.cwd()).resolve()
-    _, groups = resolve_targets(paths, cwd)
     out: list[Path] = []
-    for root, targets in groups.items():
-        for target in targets or [root]:
+    for found in Workspace.find(cwd).targets(paths):
+        for target in found.paths or [found.root]:
             if target.is_file():
                 out.append(target)
                 continue

@@ -20,6 +20,8 @@ import subprocess
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from kommissorium.errors import KommissoriumError
+
 if TYPE_CHECKING:  # pragma: no cover
     from kommissorium.corpus import CharterSet
 
@@ -44,7 +46,7 @@ EDGE_KINDS: dict[str, tuple[str, str, str]] = {
 NATIONAL = "landsdaekkende"
 
 
-class GraphError(Exception):
+class GraphError(KommissoriumError):
     """Graphviz missing or failing: exit code 2 with this Danish message."""
 
 

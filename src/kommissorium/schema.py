@@ -39,7 +39,8 @@ MODEL_DESCRIPTIONS: dict[str, str] = {
     "eller en tekst.",
     "Approval": "Hvem der har godkendt kommissoriet, og hvornår.",
     "BodyType": "Organets type (niveau i organiseringen).",
-    "Chair": "Formandskabet: formand, næstformand eller delt formandskab.",
+    "Chair": "Formandskabet: formand, medformænd, næstformand, andre poster, delt formandskab "
+    "eller ingen formand.",
     "Composition": "Organets sammensætning: faste medlemmer, deltagere, observatører og suppleanter.",
     "Count": "Et antal: et tal (3), et interval (\"2-4\"), \"op til 3\", \"mindst 2\" eller "
     "{mindst, højst}.",
@@ -56,7 +57,10 @@ MODEL_DESCRIPTIONS: dict[str, str] = {
     "ListSection": "Et afsnit med punkter (principper eller opgaver): en liste, eller "
     "{indledning, punkter, noter}.",
     "Meetings": "Møder: hyppighed, varighed, indkaldelse og ekstraordinære møder.",
-    "Officer": "En formand eller næstformand: hvem, hvorfra, valgt blandt hvem og for hvor længe.",
+    "Officer": "En formand, medformand eller næstformand: hvem, hvorfra, knyttet til hvilken plads, "
+    "valgt af og blandt hvem og for hvor længe.",
+    "OtherOfficer": "En anden post end formand og næstformand, fx en kasserer, med egne opgaver.",
+    "DocumentKind": "Dokumentets art: kommissorium, forretningsorden eller vedtægt.",
     "PartialDate": "En dato, en måned eller et år: 2022-06-23, \"23. juni 2022\", 2022-08, "
     "\"august 2022\" eller 2022.",
     "Party": "En part i det danske sundhedssamarbejde.",
@@ -68,6 +72,27 @@ MODEL_DESCRIPTIONS: dict[str, str] = {
     "Subgroup": "En undergruppe under organet: et kommissoriums id eller {id, navn, stående}.",
     "Suppression": "Undertrykkelse af en regel for dette kommissorium, med begrundelse.",
     "Validity": "Perioden, noget gælder i: {fra, til}.",
+    "Absence": "Forfald: hvem det meldes til, og hvornår suppleanten indkaldes.",
+    "Adoption": "Hvordan dokumentet vedtages og ændres, og hvornår det træder i kraft.",
+    "Agenda": "Dagsordenen: varsel, materiale, frist for punkter, hastende varsel og offentliggørelse.",
+    "Allowed": "Tilladt eller ej. Kort form: true/false eller en tekst.",
+    "Bound": "'senest' eller 'mindst' foran en frist.",
+    "Chairing": "Mødeledelse: hvem leder møderne, det konstituerende møde, ordstyrer og mistillid.",
+    "Deadline": "En frist: et antal dage (7), \"senest 5 hverdage\", \"mindst 7 dage\", \"48 timer\" "
+    "eller {antal, enhed, grænse, lørdag-er-hverdag}.",
+    "LegalRef": "En lovhenvisning: \"forvaltningsloven §§ 3-6\" eller {lov, paragraf, tekst}.",
+    "MajorityOf": "Hvad flertallet regnes af.",
+    "MeetingPlan": "Den årlige mødeplan: hvem foreslår og godkender den, og hvornår.",
+    "Minutes": "Referatet: hvem skriver det, hvordan det godkendes og offentliggøres, mindretalsudtalelser.",
+    "Quorum": "Beslutningsdygtighed: et antal (5), \"mindst halvdelen\", \"over halvdelen\" eller "
+    "{antal|andel, over, af, suppleanter-tæller}.",
+    "Threshold": "Et antal medlemmer (3) eller en andel: \"1/3\", \"mindst halvdelen\", "
+    "\"over halvdelen\", \"et flertal\".",
+    "Tie": "Stemmelighed: afgørende stemme i rækkefølge, ellers bortfald eller lodtrækning.",
+    "TieOutcome": "Udfaldet ved stemmelighed.",
+    "Unit": "Enheden for en frist.",
+    "Urgent": "Hastesager: hvem afgør dem, og hvornår organet orienteres. Kort form: true eller en tekst.",
+    "Voting": "Afstemning: flertal af hvad, konsensus først, skriftlig afstemning, fuldmagt.",
 }
 
 #: Descriptions by YAML key, used wherever the key has no description of its own.
@@ -132,8 +157,9 @@ FIELD_DESCRIPTIONS: dict[tuple[str, str], str] = {
     ("Meetings", "dagsorden-udsendes-dage-før"): "Antal dage før mødet, dagsordenen udsendes.",
     ("Meetings", "tidspunkt"): "Mødernes placering i tid, fx 'ca. halvanden måned før Dialogforum'.",
     ("Officer", "rolle"): "Rollen, fx 'regionsrådsformanden'.",
-    ("Officer", "vælges-blandt"): "Kredsen, der vælges blandt.",
+    ("Officer", "vælges-blandt"): "Kredsen, der vælges blandt, med forfatterens ord.",
     ("Officer", "periode-år"): "Valgperiodens længde i år.",
+    ("OtherOfficer", "periode-år"): "Valgperiodens længde i år.",
     ("PartialDate", "år"): "Årstal.",
     ("PartialDate", "måned"): "Måned (1-12).",
     ("PartialDate", "dag"): "Dag i måneden.",
@@ -165,7 +191,8 @@ FIELD_DESCRIPTIONS: dict[tuple[str, str], str] = {
     ("Charter", "forkortelse"): "Organets forkortelse, fx 'SSU'.",
     ("Charter", "andre-navne"): "Andre navne, organet kendes under.",
     ("Charter", "type"): "Organets type: politisk, administrativ, fagligt-strategisk, forum, "
-    "netværk, arbejdsgruppe, udvalg eller sekretariat.",
+    "netværk, arbejdsgruppe, udvalg, sekretariat, råd, bestyrelse, stående-udvalg, "
+    "særligt-udvalg eller sundhedsråd.",
     ("Charter", "udbygger"): "Id på den ramme, kommissoriet udbygger; udeladte afsnit arves fra den.",
     ("Charter", "godkendt"): "Godkendelse: {af, dato, tekst}.",
     ("Charter", "version"): "Dokumentets version.",
@@ -247,6 +274,40 @@ DATE_PATTERN = (
     r"^\s*(?:\d{4}-" + _MONTH + "-" + _DAY + r"|\d{4}-" + _MONTH + "|" + _DAY + r"\.\s*"
     + _MONTH + r"\.\s*\d{4}|(?:" + _DAY + r"\.\s*)?" + _alt(*_MONTHS) + r"\s+\d{4}|\d{4})\s*$"
 )
+_DNUM = r"(?:\d+|" + "|".join(_ci(w) for w in (*_WORDS, "fjorten")) + ")"
+DEADLINE_PATTERN = (
+    r"^\s*(?:" + _alt("senest", "mindst") + r"\s+)?" + _DNUM + r"\s+"
+    + _alt("hverdage", "hverdag", "dage", "dag", "timer", "time", "uger", "uge")
+    + r"(?:\s+" + _alt("før", "inden") + r"(?:\s+" + _ci("mødet") + r")?)?\s*$"
+)
+_FRACTION = _alt("halvdelen", "en tredjedel", "to tredjedele", "en fjerdedel", "tre fjerdedele")
+THRESHOLD_PATTERN = (
+    r"^\s*(?:" + _alt("et flertal af medlemmerne", "et flertal", "flertallet", "flertal")
+    + "|(?:" + _ci("mindst") + r"\s+)?" + _DNUM + r"(?:\s+" + _alt("medlemmer", "medlem") + ")?"
+    + "|(?:" + _alt("mindst", "over", "mere end") + r"\s+)?(?:\d+\s*/\s*\d+|" + _FRACTION + ")"
+    + r"(?:\s+" + _ci("af") + r"\s+" + _alt("medlemmerne", "de stemmeberettigede medlemmer")
+    + r")?)\s*$"
+)
+#: Relations between keys of one mapping, which pydantic's schema cannot see (the model's
+#: after-validators check them): the schema must refuse what ``validate`` refuses.
+EXTRA_CONSTRAINTS: dict[str, dict[str, Any]] = {
+    "SubQuota": {"allOf": [
+        {"anyOf": [{"required": ["mindst"]}, {"required": ["antal"]}]},
+        {"anyOf": [{"required": ["fra"]}, {"required": ["rolle"]}, {"required": ["krav"]}]},
+    ]},
+    "Threshold": {"oneOf": [{"required": ["antal"]}, {"required": ["andel"]}]},
+    "Quorum": {"oneOf": [{"required": ["antal"]}, {"required": ["andel"]}]},
+    "Officer": {"not": {"required": ["plads", "gruppe"]}},
+    "OtherOfficer": {"not": {"required": ["plads", "gruppe"]}},
+    "Chair": {"allOf": [
+        {"not": {"required": ["formand", "medformænd"]}},
+        {"if": {"properties": {"ingen": {"const": True, "description": "Ingen formand."}},
+                "required": ["ingen"]},
+         "then": {"not": {"anyOf": [{"required": [k]} for k in
+                                    ("formand", "medformænd", "næstformand", "delt-mellem")]}}},
+    ]},
+}
+
 #: Numbers in JSON Schema are finite by nature; YAML's .inf is not (the model rejects it too).
 FINITE_MAX = 1_000_000
 
@@ -269,6 +330,21 @@ COMPACT_FORMS: dict[str, list[dict[str, Any]]] = {
         {"type": "string", "pattern": DATE_PATTERN},
     ],
     "Alternates": [{"type": "boolean"}, {"type": "string"}],
+    "Allowed": [{"type": "boolean"}, {"type": "string"}],
+    "Deadline": [
+        {"type": "integer", "minimum": 0, "maximum": 1000},
+        {"type": "string", "pattern": DEADLINE_PATTERN},
+    ],
+    "Threshold": [
+        {"type": "integer", "minimum": 1, "maximum": 10000},
+        {"type": "string", "pattern": THRESHOLD_PATTERN},
+    ],
+    "Quorum": [
+        {"type": "integer", "minimum": 1, "maximum": 10000},
+        {"type": "string", "pattern": THRESHOLD_PATTERN},
+    ],
+    "LegalRef": [{"type": "string", "pattern": r"^[^§]*[^\s§][^§]*(?:§.*)?$"}],
+    "Urgent": [{"const": True}, {"type": "string"}],
     "Extraordinary": [{"type": "boolean"}, {"type": "string"}],
     "ListSection": [{"type": "array", "items": {"type": "string"}}],
     "Subgroup": [{"type": "string", "pattern": _REF_PATTERN}],
@@ -293,7 +369,7 @@ def _generator():
             if func is model_types._one_or_many:
                 # RefList / TextList: one item or a list of items.
                 return {"anyOf": [inner.get("items", {}), inner]}
-            if name == "_quota_list":
+            if name in ("_quota_list", "_legal_list"):
                 return {"anyOf": [inner.get("items", {}), inner]}
             if name == "_parties":
                 items = inner.get("items", {})
@@ -335,6 +411,8 @@ def build_schema() -> dict[str, Any]:
                 for alt in prop.get("anyOf", [prop]):
                     if alt.get("type") == "number":
                         alt["maximum"] = FINITE_MAX
+        if name in EXTRA_CONSTRAINTS:
+            d.update(EXTRA_CONSTRAINTS[name])
         if name in COMPACT_FORMS:
             title = d.pop("title", name)
             description = d.pop("description", None)

@@ -24,19 +24,20 @@ def fail_usage(message: str) -> typer.Exit:
 
 
 def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn user errors into a Danish message with exit code 2, and any other exception into a
-    short 'this is a bug' message (exit 2) — never a bare traceback."""
+    """The one guard: a user error (``KommissoriumError``) becomes its Danish message and its exit
+    code, any other exception a short 'this is a bug' message (exit 2) — never a bare traceback."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from kommissorium.check import UsageError
+        from kommissorium.errors import KommissoriumError
 
         try:
             return fn(*args, **kwargs)
         except (typer.Exit, typer.Abort, SystemExit):
             raise
-        except UsageError as exc:
-            raise fail_usage(str(exc)) from None
+        except KommissoriumError as exc:
+            typer.echo(f"fejl: {exc.message}", err=True)
+            raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             raise
         except BrokenPipeError:

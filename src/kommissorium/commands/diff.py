@@ -40,17 +40,12 @@ def register(app: typer.Typer) -> None:
         """
         import sys
 
-        from kommissorium.diff import (
-            DiffError, diff_revisions, render_json, render_markdown, render_text,
-        )
+        from kommissorium.diff import diff_revisions, render_json, render_markdown, render_text
         from kommissorium.problems import Severity
 
         if format not in FORMATS:
             raise fail_usage(f"ukendt format '{format}'; vælg mellem {join(FORMATS)}.")
-        try:
-            result = diff_revisions(base, head)
-        except DiffError as exc:
-            raise fail_usage(str(exc)) from None
+        result = diff_revisions(base, head)
         if format == "json":
             sys.stdout.write(render_json(result) + "\n")
         else:

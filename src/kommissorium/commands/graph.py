@@ -55,13 +55,14 @@ def register(app: typer.Typer) -> None:
         """
         import sys
 
-        from kommissorium.check import UsageError
         from kommissorium.corpus import load_corpus
-        from kommissorium.graph import GraphError, build_graph, render_graphviz, to_dot, to_mermaid
+        from kommissorium.errors import UsageError
+        from kommissorium.graph import build_graph, render_graphviz, to_dot, to_mermaid
+        from kommissorium.workspace import Workspace
 
         if format not in FORMATS:
             raise fail_usage(f"ukendt format '{format}'; vælg mellem {join(FORMATS)}.")
-        root = _charters_root(path)
+        root = Workspace.find().charters_folder(path, "Angiv mappen.")
         if path is not None and path.resolve() != root and root in path.resolve().parents:
             under = under or path.resolve().relative_to(root).as_posix()
         cs = load_corpus(root)
@@ -76,10 +77,7 @@ def register(app: typer.Typer) -> None:
         elif format == "dot":
             data = to_dot(g).encode("utf-8")
         else:
-            try:
-                data = render_graphviz(to_dot(g), format)
-            except GraphError as exc:
-                raise fail_usage(str(exc)) from None
+            data = render_graphviz(to_dot(g), format)
         if output is None:
             if format == "pdf" and sys.stdout.isatty():
                 raise fail_usage("PDF skrives ikke til terminalen; angiv en fil med -o.")
@@ -91,15 +89,3 @@ def register(app: typer.Typer) -> None:
         atomic_write(output, data)
         typer.echo(f"Skrev {output} ({len(g.nodes)} organer, {len(g.edges)} relationer).", err=True)
 
-
-def _charters_root(path: Optional[Path]) -> Path:
-    from kommissorium.check import UsageError, repository_charters, repository_config
-    from kommissorium.corpus import charters_root_of
-
-    if path is not None:
-        if not path.is_dir():
-            raise UsageError(f"'{path}' er ikke en mappe.")
-        if (path / "charters").is_dir():
-            return (path / "charters").resolve()
-        return charters_root_of(path)
-    return repository_charters(repository_config(Path.cwd()), "Angiv mappen.")

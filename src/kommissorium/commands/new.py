@@ -50,8 +50,10 @@ def register(app: typer.Typer) -> None:
         """
         import sys
 
-        from kommissorium.check import UsageError, check, repository_charters, repository_config
-        from kommissorium.corpus import display_path, find_root
+        from kommissorium.check import check
+        from kommissorium.corpus import display_path
+        from kommissorium.errors import UsageError
+        from kommissorium.workspace import Workspace, find_root
         from kommissorium.new import NewCharter, create
         from kommissorium.reporters import REPORTERS
 
@@ -61,9 +63,9 @@ def register(app: typer.Typer) -> None:
             else:
                 raise UsageError("Angiv organets navn med --navn.")
         if charters is None:
-            config = repository_config(Path.cwd())
-            charters = repository_charters(config, "Angiv den med --charters.")
-            repo_root = config.root
+            ws = Workspace.find()
+            charters = ws.charters("Angiv den med --charters.")
+            repo_root = ws.root
         else:
             if not charters.is_dir():
                 raise UsageError(f"'{charters}' er ikke en mappe.")

@@ -79,21 +79,20 @@ def run_render(paths: list[Path], output: Path | None, formats: tuple[str, ...],
     import sys
     import time
 
-    from kommissorium.check import UsageError, resolve_targets
-    from kommissorium.corpus import loose_files, display_path, find_root, load_corpus
-    from kommissorium.problems import Severity, sort_problems
+    from kommissorium.corpus import display_path
+    from kommissorium.errors import UsageError
+    from kommissorium.problems import sort_problems
     from kommissorium.render.environment import template_option, template_search_path
     from kommissorium.render.gitinfo import git_info_for
     from kommissorium.reporters import REPORTERS
+    from kommissorium.workspace import Workspace, renderable
 
     started = time.perf_counter()
-    cwd = (cwd or Path.cwd()).resolve()
+    ws = Workspace.find(cwd)
+    cwd = ws.cwd
     template = template_option(template, cwd)
-    _config, groups = resolve_targets(paths, cwd)
-    repo_root = find_root(cwd)
-    outdir = (cwd / output) if output is not None and not output.is_absolute() else output
-    if outdir is None:
-        outdir = (repo_root or cwd) / "build"
+    targets = ws.targets(paths)
+    outdir = ws.path(output) if output is not None else (ws.root or cwd) / "build"
     if outdir.exists() and not outdir.is_dir():
         raise UsageError(f"Uddatamappen '{display_path(outdir, cwd)}' er en fil, ikke en mappe.")
 
@@ -101,29 +100,17 @@ def run_render(paths: list[Path], output: Path | None, formats: tuple[str, ...],
     rendered = 0
     failed = 0
     files_seen = 0
-    for root, targets in groups.items():
-        cs = load_corpus(root, cwd, loose_files(root, targets))
-
-        def selected(path: Path) -> bool:
-            if not targets:
-                return True
-            path = path.resolve()
-            return not targets or any(path == t or t in path.parents for t in targets)
-
-        bad_files = set()
-        for p in cs.problems:
-            ppath = (cwd / p.file).resolve()
-            if selected(ppath):
-                problems.append(p)
-                if p.severity is Severity.ERROR:
-                    bad_files.add(ppath)
-        ids = [f.id for f in cs.valid() if selected(f.path) and f.path.resolve() not in bad_files]
-        files_seen += sum(1 for f in cs.files if selected(f.path))
-        failed += len({f.path.resolve() for f in cs.files if selected(f.path)} & bad_files)
+    for target in targets:
+        cs = target.load(cwd)
+        chosen = renderable(cs, target, cwd)
+        problems += chosen.problems
+        files_seen += chosen.files
+        failed += chosen.failed
+        ids = chosen.ids
         if not ids:
             continue
-        search = template_search_path(root.parent, template)
-        git = git_info_for(root)
+        search = template_search_path(target.root.parent, template)
+        git = git_info_for(target.root)
         results = _run(cs, ids, formats, outdir, search, git, jobs, cwd, quiet)
         for r in results:
             if r.error:

@@ -34,7 +34,7 @@ def register(app: typer.Typer) -> None:
         """
         import sys
 
-        from kommissorium.corpus import find_root
+        from kommissorium.workspace import find_root
         from kommissorium.schema import SCHEMA_PATH, schema_text, write_atomic
 
         text = schema_text()

@@ -62,21 +62,22 @@ def run_site(path: Path | None, output: Path | None, *, serve: bool = False, por
     import tempfile
     import time
 
-    from kommissorium.check import UsageError, resolve_targets
-    from kommissorium.corpus import display_path, load_corpus
-    from kommissorium.problems import Severity, sort_problems
+    from kommissorium.corpus import display_path
+    from kommissorium.errors import UsageError
+    from kommissorium.problems import sort_problems
     from kommissorium.render.environment import template_option, template_search_path
-    from kommissorium.render.engine import RenderError
     from kommissorium.reporters import REPORTERS
     from kommissorium.site import DEFAULT_TITLE, SiteOptions, build_site
+    from kommissorium.workspace import Target, Workspace, renderable
 
     started = time.perf_counter()
-    cwd = (cwd or Path.cwd()).resolve()
+    ws = Workspace.find(cwd)
+    cwd = ws.cwd
     template = template_option(template, cwd)
-    _config, groups = resolve_targets([path] if path is not None else [], cwd)
-    if len(groups) != 1:
+    found = ws.targets([path] if path is not None else [])
+    if len(found) != 1:
         raise UsageError("Angiv én mappe med kommissorier.")
-    root, targets = next(iter(groups.items()))
+    root, targets = found[0].root, found[0].paths
     if targets and any(t.is_file() for t in targets):
         raise UsageError("Webstedet bygges af en hel mappe med kommissorier, ikke af en enkelt fil.")
 
@@ -87,14 +88,15 @@ def run_site(path: Path | None, output: Path | None, *, serve: bool = False, por
     elif output is None:
         outdir = root.parent / "build" / "site"
     else:
-        outdir = output if output.is_absolute() else cwd / output
+        outdir = ws.path(output)
 
-    cs = load_corpus(root, cwd)
-    bad = {(cwd / p.file).resolve() for p in cs.problems if p.severity is Severity.ERROR}
-    ids = [f.id for f in cs.valid() if f.path.resolve() not in bad]
-    failed = len({f.path.resolve() for f in cs.files} & bad)
-    if cs.problems:
-        REPORTERS["text"](sort_problems(cs.problems), len(cs.files), sys.stderr)
+    # The whole folder, whatever part of it was named.
+    whole = Target(root)
+    cs = whole.load(cwd)
+    chosen = renderable(cs, whole, cwd)
+    ids, failed = chosen.ids, chosen.failed
+    if chosen.problems:
+        REPORTERS["text"](sort_problems(chosen.problems), chosen.files, sys.stderr)
     options = SiteOptions(
         title=title or DEFAULT_TITLE, pdf=pdf,
         templates=template_search_path(root.parent, template),
@@ -102,10 +104,7 @@ def run_site(path: Path | None, output: Path | None, *, serve: bool = False, por
     # Bind the port before the (slow) build: a busy port is reported at once.
     server = _bind(outdir, port) if serve else None
     try:
-        try:
-            result = build_site(cs, outdir, options, ids)
-        except RenderError as exc:
-            raise UsageError(str(exc)) from None
+        result = build_site(cs, outdir, options, ids)
         seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
         where = str(result.out) if temporary is not None else display_path(result.out, cwd)
         noun = "kommissorium" if result.charters == 1 else "kommissorier"
@@ -127,7 +126,7 @@ def run_site(path: Path | None, output: Path | None, *, serve: bool = False, por
 
 
 def _bind(folder: Path, port: int):
-    from kommissorium.check import UsageError
+    from kommissorium.errors import UsageError
     from kommissorium.site.serve import make_server
 
     try:

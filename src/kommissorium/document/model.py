@@ -81,6 +81,8 @@ class Document:
     title: str
     body_name: str
     lang: str = "da"
+    #: The kind of document as a word for the running header: "Kommissorium", "Forretningsorden".
+    kind: str = "Kommissorium"
     subtitle: str | None = None
     approval_line: str | None = None
     facts: tuple[Fact, ...] = ()

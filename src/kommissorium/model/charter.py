@@ -18,6 +18,23 @@ from typing import Any, Literal
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 from typing_extensions import Annotated
 
+from kommissorium.model.procedure import (
+    Absence,
+    Adoption,
+    Agenda,
+    Allowed,
+    Chairing,
+    Extraordinary,
+    LegalRef,
+    MeetingPlan,
+    Minutes,
+    Quorum,
+    Tie,
+    Urgent,
+    Voting,
+    _legal_list,
+    allowed_or_text,
+)
 from kommissorium.model.types import (
     Count,
     Duration,
@@ -28,6 +45,7 @@ from kommissorium.model.types import (
     Strict,
     TextList,
     Validity,
+    YesNo,
 )
 
 
@@ -40,6 +58,19 @@ class BodyType(str, Enum):
     WORKING_GROUP = "arbejdsgruppe"
     COMMITTEE = "udvalg"
     SECRETARIAT = "sekretariat"
+    COUNCIL = "råd"
+    BOARD = "bestyrelse"
+    STANDING_COMMITTEE = "stående-udvalg"
+    SPECIAL_COMMITTEE = "særligt-udvalg"
+    HEALTH_COUNCIL = "sundhedsråd"
+
+
+class DocumentKind(str, Enum):
+    """The kind of document the charter is: it sets the title ("Forretningsorden for …")."""
+
+    CHARTER = "kommissorium"
+    RULES_OF_PROCEDURE = "forretningsorden"
+    STATUTES = "vedtægt"
 
 
 class Party(str, Enum):
@@ -83,8 +114,10 @@ SectionKey = Literal[
     "sekretariat",
     "møder",
     "beslutninger",
+    "referat",
     "relationer",
     "offentliggørelse",
+    "vedtagelse",
 ]
 
 SECTION_ORDER: tuple[str, ...] = SectionKey.__args__  # type: ignore[attr-defined]
@@ -128,13 +161,14 @@ class Seat(Strict):
     within: Ref | None = Field(None, alias="i", description="Området, der udfoldes over (standard: kommissoriets område).")
     appointed_by: Ref | None = Field(None, alias="udpeget-af")
     nominated_by: Ref | None = Field(None, alias="indstillet-af")
+    group: Ref | None = Field(None, alias="gruppe", description="Pladsgruppens korte id, som formandskab, procedure og medlemslister henviser til.")
     members_of: Ref | None = Field(None, alias="medlemmer-af", description="Pladserne besættes af et andet organs medlemmer.")
-    ex_officio: bool = Field(False, alias="embede", description="Sidder i kraft af sit embede.")
+    ex_officio: YesNo = Field(False, alias="embede", description="Sidder i kraft af sit embede.")
     sub_quotas: list[SubQuota] = Field(default_factory=list, alias="heraf")
     requirement: str | None = Field(None, alias="krav")
-    on_demand: bool = Field(False, alias="efter-behov")
-    ad_hoc: bool = Field(False, alias="ad-hoc")
-    vote: bool = Field(True, alias="stemmeret")
+    on_demand: YesNo = Field(False, alias="efter-behov")
+    ad_hoc: YesNo = Field(False, alias="ad-hoc")
+    vote: YesNo = Field(True, alias="stemmeret")
     party: Party | None = Field(None, alias="part")
     text: str | None = Field(None, alias="tekst", description="Forfatterens formulering af linjen.")
     note: str | None = Field(None, alias="note")
@@ -145,18 +179,12 @@ class Seat(Strict):
         return [value] if isinstance(value, dict) else value
 
 
-def _allowed_or_text(value: Any) -> Any:
-    """`true`/`false` or the author's sentence, as compact forms of ``{tilladt, tekst}``."""
-    if isinstance(value, bool):
-        return {"tilladt": value}
-    if isinstance(value, str):
-        return {"tilladt": True, "tekst": value}
-    return value
+_allowed_or_text = allowed_or_text
 
 
 class Alternates(Strict):
-    allowed: bool = Field(True, alias="tilladt")
-    personal: bool = Field(False, alias="personlige")
+    allowed: YesNo = Field(True, alias="tilladt")
+    personal: YesNo = Field(False, alias="personlige")
     text: str | None = Field(None, alias="tekst")
 
     @model_validator(mode="before")
@@ -171,29 +199,72 @@ class Composition(Strict):
     participants: list[Seat] = Field(default_factory=list, alias="deltagere", description="Deltagere uden for de faste medlemmer: sekretariat, efter behov, ad hoc.")
     observers: list[Seat] = Field(default_factory=list, alias="observatører")
     alternates: Alternates | None = Field(None, alias="suppleanter")
-    minimum_only: bool = Field(False, alias="minimum", description="Sammensætningen er et minimum; flere kan deltage.")
+    minimum_only: YesNo = Field(False, alias="minimum", description="Sammensætningen er et minimum; flere kan deltage.")
     term: str | None = Field(None, alias="periode")
     notes: TextList = Field(default_factory=list, alias="noter")
 
 
 class Officer(Strict):
-    role: str | None = Field(None, alias="rolle")
+    """A chair, vice chair, co-chair or other officer and how the position is filled."""
+
+    role: str | None = Field(None, alias="rolle", description="Rollen eller embedet, der bestrider posten, fx 'regionsrådsformanden'.")
     source: Ref | None = Field(None, alias="fra")
-    elected_from: str | None = Field(None, alias="vælges-blandt")
+    seat: Ref | None = Field(None, alias="plads", description="Posten er knyttet til pladsgruppen med dette id (den, der har pladsen, er formand).")
+    group: Ref | None = Field(None, alias="gruppe", description="Vælges blandt medlemmerne i pladsgruppen med dette id.")
+    elected_from: str | None = Field(None, alias="vælges-blandt", description="Kredsen, der vælges blandt, med forfatterens ord.")
+    elected_by: str | None = Field(None, alias="vælges-af", description="Hvem der vælger, fx 'rådet' eller 'medlemmerne'.")
     appointed_by: Ref | None = Field(None, alias="udpeget-af")
     term_years: int | None = Field(None, alias="periode-år", ge=1, le=10)
+    term: str | None = Field(None, alias="periode", description="Perioden med ord, fx 'valgperioden'.")
     text: str | None = Field(None, alias="tekst")
+
+    @model_validator(mode="after")
+    def _one_way(self) -> "Officer":
+        if self.seat is not None and (self.group is not None or self.elected_from is not None):
+            raise ValueError("en post er enten knyttet til en plads ('plads') eller vælges "
+                             "('gruppe'/'vælges-blandt'), ikke begge")
+        return self
+
+
+class OtherOfficer(Officer):
+    """Another officer than chair and vice chair: "en kasserer, der fører regnskabet"."""
+
+    title: str = Field(alias="titel", min_length=1, description="Postens titel, fx 'kasserer'.")
+    duties: TextList = Field(default_factory=list, alias="opgaver")
 
 
 class Chair(Strict):
+    none: YesNo = Field(False, alias="ingen", description="Organet har ingen formand.")
     chair: Officer | None = Field(None, alias="formand")
+    co_chairs: list[Officer] = Field(default_factory=list, alias="medformænd", description="Ligestillede formænd, fx knyttet til hver sit embede.")
     shared_between: PartyList = Field(default_factory=list, alias="delt-mellem")
     vice_chair: Officer | None = Field(None, alias="næstformand")
+    different_groups: YesNo = Field(False, alias="hver-sin-gruppe", description="Formand og næstformand kommer fra hver sin pladsgruppe.")
+    others: list[OtherOfficer] = Field(default_factory=list, alias="andre", description="Andre poster, fx en kasserer, med egne opgaver.")
     agreed: str | None = Field(None, alias="aftales", description="Hvornår/hvordan formandskabet aftales.")
     duties: TextList = Field(default_factory=list, alias="opgaver")
     text: str | None = Field(None, alias="tekst")
     notes: TextList = Field(default_factory=list, alias="noter")
 
+    @model_validator(mode="after")
+    def _consistent(self) -> "Chair":
+        if self.none and (self.chair or self.co_chairs or self.vice_chair or self.shared_between):
+            raise ValueError("'ingen: true' betyder, at organet ikke har en formand; fjern "
+                             "'formand', 'medformænd', 'næstformand' og 'delt-mellem'")
+        if self.chair is not None and self.co_chairs:
+            raise ValueError("angiv enten 'formand' eller 'medformænd', ikke begge")
+        return self
+
+    def officers(self) -> list[tuple[tuple[Any, ...], Officer]]:
+        """Every officer with its YAML path under ``formandskab``."""
+        out: list[tuple[tuple[Any, ...], Officer]] = []
+        if self.chair is not None:
+            out.append((("formand",), self.chair))
+        out += [(("medformænd", i), o) for i, o in enumerate(self.co_chairs)]
+        if self.vice_chair is not None:
+            out.append((("næstformand",), self.vice_chair))
+        out += [(("andre", i), o) for i, o in enumerate(self.others)]
+        return out
 
 
 class Secretariat(Strict):
@@ -205,25 +276,23 @@ class Secretariat(Strict):
     notes: TextList = Field(default_factory=list, alias="noter")
 
 
-class Extraordinary(Strict):
-    allowed: bool = Field(True, alias="tilladt")
-    requested_by: int | None = Field(None, alias="efter-anmodning-fra", ge=1, description="Antal medlemmer, der kan kræve et ekstraordinært møde.")
-    text: str | None = Field(None, alias="tekst")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _compact(cls, value: Any) -> Any:
-        return _allowed_or_text(value)
-
-
 class Meetings(Strict):
     per_year: Frequency | None = Field(None, alias="pr-år")
     duration_hours: Duration | None = Field(None, alias="varighed-timer")
     physical_per_year: Frequency | None = Field(None, alias="fysiske-pr-år")
-    virtual: bool | None = Field(None, alias="virtuelle")
+    virtual: YesNo | None = Field(None, alias="virtuelle")
     extraordinary: Extraordinary | None = Field(None, alias="ekstraordinære")
     agenda_days_before: int | None = Field(None, alias="dagsorden-udsendes-dage-før", ge=0, le=365)
     timing: str | None = Field(None, alias="tidspunkt")
+    open: YesNo | None = Field(None, alias="åbne", description="Om møderne er åbne for offentligheden (false: lukkede møder).")
+    place: str | None = Field(None, alias="sted", description="Hvor møderne holdes.")
+    virtual_attendance: YesNo | None = Field(None, alias="virtuel-deltagelse", description="Om medlemmer kan deltage virtuelt.")
+    guests: Allowed | None = Field(None, alias="gæster", description="Gæster efter organets beslutning: true/false eller en tekst.")
+    agenda: Agenda | None = Field(None, alias="dagsorden", description="Dagsordenen: varsel, materiale, frist for punkter, hastende varsel.")
+    plan: MeetingPlan | None = Field(None, alias="mødeplan", description="Den årlige mødeplan.")
+    urgent: Urgent | None = Field(None, alias="hastesager", description="Hastesager, som formanden afgør: true, en tekst eller {afgøres-af, orienteres}.")
+    absence: Absence | None = Field(None, alias="forfald", description="Forfald og indkaldelse af suppleant.")
+    chairing: Chairing | None = Field(None, alias="mødeledelse", description="Hvem leder møderne og det konstituerende møde.")
     text: str | None = Field(None, alias="tekst")
     notes: TextList = Field(default_factory=list, alias="noter")
 
@@ -236,8 +305,12 @@ class DecisionRule(str, Enum):
 
 class Decisions(Strict):
     rule: DecisionRule | None = Field(None, alias="regel")
-    quorum: int | None = Field(None, alias="beslutningsdygtig-ved", ge=1)
+    quorum: Quorum | None = Field(None, alias="beslutningsdygtig-ved")
+    voting: Voting | None = Field(None, alias="afstemning", description="Afstemningsregler.")
+    tie: Tie | None = Field(None, alias="stemmelighed", description="Hvad der sker ved stemmelighed.")
     casting_vote: str | None = Field(None, alias="afgørende-stemme")
+    conflicts: Annotated[list[LegalRef], BeforeValidator(_legal_list)] = Field(default_factory=list, alias="inhabilitet", description="Reglerne om inhabilitet, ved henvisning til loven.")
+    confidentiality: Annotated[list[LegalRef], BeforeValidator(_legal_list)] = Field(default_factory=list, alias="tavshedspligt", description="Reglerne om tavshedspligt, ved henvisning til loven.")
     excluded_topics: TextList = Field(default_factory=list, alias="behandler-ikke")
     text: str | None = Field(None, alias="tekst")
     notes: TextList = Field(default_factory=list, alias="noter")
@@ -246,7 +319,7 @@ class Decisions(Strict):
 class Subgroup(Strict):
     ref: Ref | None = Field(None, alias="id")
     name: str | None = Field(None, alias="navn")
-    standing: bool = Field(True, alias="stående")
+    standing: YesNo = Field(True, alias="stående")
     text: str | None = Field(None, alias="tekst")
 
     @model_validator(mode="before")
@@ -332,9 +405,10 @@ class Charter(Strict):
     name: str = Field(alias="navn", min_length=1, description="Organets fulde navn på dansk.")
     short_name: str | None = Field(None, alias="forkortelse")
     other_names: TextList = Field(default_factory=list, alias="andre-navne")
-    title: str | None = Field(None, alias="titel", description="Dokumentets titel, hvis den ikke er 'Kommissorium for <navn>'.")
+    kind: DocumentKind = Field(DocumentKind.CHARTER, alias="dokument", description="Dokumentets art: kommissorium, forretningsorden eller vedtægt; den giver titlen.")
+    title: str | None = Field(None, alias="titel", description="Dokumentets titel, hvis den ikke er '<Dokumentart> for <navn>'.")
     type: BodyType = Field(alias="type")
-    frame: bool = Field(False, alias="ramme", description="Kommissoriet er en ramme, som andre udbygger.")
+    frame: YesNo = Field(False, alias="ramme", description="Kommissoriet er en ramme, som andre udbygger.")
     area: Ref = Field(alias="område", description="Registernøgle: region, klynge, kommune eller 'landsdaekkende'.")
     extends: Ref | None = Field(None, alias="udbygger")
     approved: Approval | None = Field(None, alias="godkendt")
@@ -353,8 +427,10 @@ class Charter(Strict):
     secretariat: Secretariat | None = Field(None, alias="sekretariat")
     meetings: Meetings | None = Field(None, alias="møder")
     decisions: Decisions | None = Field(None, alias="beslutninger")
+    minutes: Minutes | None = Field(None, alias="referat", description="Referatet.")
     relations: Relations = Field(default_factory=Relations, alias="relationer")
     publication: Publication | None = Field(None, alias="offentliggørelse")
+    adoption: Adoption | None = Field(None, alias="vedtagelse", description="Vedtagelse, ændring og ikrafttræden af dokumentet.")
     sections: list[ExtraSection] = Field(default_factory=list, alias="afsnit")
     notes: TextList = Field(default_factory=list, alias="noter")
     suppress: list[Suppression] = Field(default_factory=list, alias="undertryk")

@@ -11,7 +11,17 @@ import re
 from datetime import date
 from typing import Annotated, Any, ClassVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    model_validator,
+)
+from pydantic import Strict as _StrictType
+from pydantic_core import PydanticCustomError
 
 MONTHS_DA = [
     "januar", "februar", "marts", "april", "maj", "juni",
@@ -34,6 +44,22 @@ def _check_ref(value: str) -> str:
             "(æ→ae, ø→oe, å→aa), fx 'nordjylland/strategisk-sundhedsforum' eller 'plo-nordjylland'"
         )
     return value
+
+
+#: A yes/no field: only YAML 1.2's ``true``/``false``. Strict, so that 'yes', 'ja', 'on', '1' are
+#: type errors (S002, "skriv true eller false") instead of being read as a truth value or as text.
+YesNo = Annotated[bool, _StrictType()]
+
+#: Words YAML 1.1 (and a Danish author) may mean as yes/no; in a field that takes true/false or
+#: a text, they are refused rather than read as text ('suppleanter: nej' is not a sentence).
+YES_NO_WORDS = frozenset({"yes", "no", "y", "n", "on", "off", "ja", "nej", "true", "false",
+                          "sand", "falsk", "j"})
+
+
+def refuse_yes_no_word(value: object) -> None:
+    """Raise the true/false type error for a yes/no word written as text ('nej', 'Yes')."""
+    if isinstance(value, str) and value.strip().lower().rstrip(".!") in YES_NO_WORDS:
+        raise PydanticCustomError("bool_type", "skriv true eller false")
 
 
 #: A reference to a charter id (contains '/') or a registry key (no '/').
@@ -121,8 +147,23 @@ class Frequency(Strict):
     minimum: float | None = Field(None, alias="mindst", ge=0, allow_inf_nan=False)
     maximum: float | None = Field(None, alias="højst", ge=0, allow_inf_nan=False)
     approximately: float | None = Field(None, alias="omkring", ge=0, allow_inf_nan=False)
-    on_demand: bool = Field(False, alias="efter-behov")
-    as_a_rule: bool = Field(False, alias="som-udgangspunkt")
+    on_demand: YesNo = Field(False, alias="efter-behov")
+    as_a_rule: YesNo = Field(False, alias="som-udgangspunkt")
+    #: The rate word the author wrote ('kvartalsvis', 'hver måned'), kept so that a document
+    #: says what the source said ('mindst kvartalsvis', not 'mindst fire gange årligt').
+    _rate_word: str | None = PrivateAttr(None)
+
+    @property
+    def rate_word(self) -> str | None:
+        return self._rate_word
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_rate_word(cls, value: Any, handler: Any) -> Any:
+        obj = handler(value)
+        if isinstance(value, str) and isinstance(obj, Frequency):
+            obj._rate_word = rate_word_in(value)
+        return obj
 
     @model_validator(mode="before")
     @classmethod
@@ -209,7 +250,19 @@ def _number(text: str) -> float:
 
 #: Words for a rate per year ("kvartalsvis": 4 a year).
 RATE_WORDS = {"hver anden måned": 6, "månedligt": 12, "kvartalsvis": 4, "halvårligt": 2,
-              "årligt": 1}
+              "hver måned": 12, "en gang om måneden": 12, "én gang om måneden": 12,
+              "hvert kvartal": 4, "en gang i kvartalet": 4, "hvert halve år": 2,
+              "hvert halvår": 2, "årligt": 1}
+RATE_WORDS = dict(sorted(RATE_WORDS.items(), key=lambda kv: -len(kv[0])))
+
+
+def rate_word_in(value: str) -> str | None:
+    """The rate word of a compact frequency ('mindst kvartalsvis' → 'kvartalsvis')."""
+    text = re.sub(r"(?:,|\bog|\beller)?\s*efter behov\s*$", "", value.strip().lower()).strip()
+    text = re.sub(r"^(?:mindst|minimum|min\.|højst|maks\.?|op til|ca\.?|cirka|omkring)\s+", "",
+                  text)
+    text = re.sub(r"^møder\s+", "", text)
+    return text if text in RATE_WORDS and text != "årligt" else None
 #: A trailing "møder årligt", "gange om året", "om året": the unit the field already states.
 _PER_YEAR = re.compile(
     r"\s+(?:(?:møder|møde|gange|gang)\s+)?(?:årligt|om året|i året|pr\.?\s*år|per år)$")

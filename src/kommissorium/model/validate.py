@@ -236,6 +236,9 @@ def _problem(
         hint = ""
         if etype == "string_type" and isinstance(value, (int, float, bool)):
             hint = " Sæt værdien i anførselstegn, hvis den er tekst."
+        if etype in ("bool_type", "bool_parsing"):
+            hint = (" Skriv true eller false (ja/nej, yes/no, on/off og y/n er ikke sandhedsværdier"
+                    " i YAML 1.2)." if isinstance(value, str) else " Skriv true eller false.")
         return schema_problem(
             "S002", f"'{where}' skal være {expected}, men er {describe(value)}.{hint}", display, line, col
         )

@@ -8,7 +8,7 @@ National defaults ship in ``registry/data/*.yaml``; a repository adds its own en
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -22,7 +22,13 @@ from kommissorium.model.types import PartialDate, Ref, RefList, Strict, TextList
 from kommissorium.model.validate import validate_model
 from kommissorium.problems import Problem
 
-KINDS = ("land", "region", "kommune", "klynge", "hospital", "organisation")
+KINDS = ("land", "region", "kommune", "klynge", "sundhedsråd", "organ", "hospital", "organisation")
+
+#: Kinds that divide a region into areas of kommuner (one structure per period).
+DIVISIONS = ("klynge", "sundhedsråd")
+
+#: Mark shown after a fact no primary source confirms (never enforced as an error).
+UNCONFIRMED = "(ikke bekræftet)"
 
 
 class Entry(Strict):
@@ -39,7 +45,28 @@ class Entry(Strict):
     hospital: Ref | None = Field(None, alias="hospital")
     valid: Validity | None = Field(None, alias="gyldig")
     replaced_by: Ref | None = Field(None, alias="erstattet-af")
+    successors: RefList = Field(default_factory=list, alias="efterfølgere")
+    source: str | None = Field(None, alias="kilde")
+    unconfirmed: dict[str, str] = Field(
+        default_factory=dict, alias="ikke-bekræftet",
+        description="Felter (fx 'kode', 'efterfølgere') eller kommuner, som ingen primærkilde "
+        "bekræfter, med en begrundelse. Vises som ikke bekræftet; håndhæves aldrig som fejl.",
+    )
+    correction: str | None = Field(
+        None, alias="rettelse",
+        description="Posten retter (erstatter) den nationale post med samme nøgle; begrundelsen.",
+    )
     note: str | None = Field(None, alias="note")
+
+    def is_unconfirmed(self, what: str) -> bool:
+        """True when a field (``kode``) or a kommune key of this entry is marked unconfirmed."""
+        return what in self.unconfirmed
+
+    def ends(self) -> date | None:
+        return self.valid.end.last_day if self.valid and self.valid.end else None
+
+    def starts(self) -> date | None:
+        return self.valid.start.first_day if self.valid and self.valid.start else None
 
     def valid_at(self, when: date | None) -> bool:
         if when is None or self.valid is None:
@@ -67,6 +94,8 @@ class RegistryFile(Strict):
     regions: list[Entry] = Field(default_factory=list, alias="regioner")
     municipalities: list[Entry] = Field(default_factory=list, alias="kommuner")
     clusters: list[Entry] = Field(default_factory=list, alias="klynger")
+    councils: list[Entry] = Field(default_factory=list, alias="sundhedsråd")
+    bodies: list[Entry] = Field(default_factory=list, alias="organer")
     organisations: list[Entry] = Field(default_factory=list, alias="organisationer")
 
 
@@ -75,6 +104,8 @@ _SECTION_KIND = {
     "regions": "region",
     "municipalities": "kommune",
     "clusters": "klynge",
+    "councils": "sundhedsråd",
+    "bodies": "organ",
 }
 
 
@@ -118,20 +149,49 @@ class Registry:
             if loc.entry.kind == kind and loc.entry.valid_at(when)
         ]
 
-    def region_of(self, key: str) -> str | None:
+    def region_of(self, key: str, when: date | None = None) -> str | None:
+        """The region of an entry; with ``when``, the region in force that day (a kommune of
+        Region Sjælland lies in Region Østdanmark from 1 January 2027: the ended region's
+        ``erstattet-af`` is followed)."""
         entry = self.get(key)
         if entry is None:
             return None
         if entry.kind == "region":
-            return entry.key
-        if entry.region:
-            return entry.region
-        if entry.area and entry.area != key:
-            return self.region_of(entry.area)
-        return None
+            region = entry.key
+        elif entry.region:
+            region = entry.region
+        elif entry.area and entry.area != key:
+            region = self.region_of(entry.area)
+        else:
+            return None
+        return self._follow(region, when) if when is not None else region
+
+    def _follow(self, key: str, when: date) -> str:
+        """Follow ``erstattet-af`` from an entry that has ended until one in force at ``when``."""
+        seen = {key}
+        entry = self.get(key)
+        while entry is not None and not entry.valid_at(when) and entry.replaced_by:
+            ends = entry.ends()
+            if ends is None or when <= ends or entry.replaced_by in seen:
+                break
+            seen.add(entry.replaced_by)
+            key = entry.replaced_by
+            entry = self.get(key)
+        return key
+
+    def _regions_of_kommune(self, k: Entry) -> list[str]:
+        """Every region a kommune has belonged to: its own and their successors."""
+        out = []
+        key = k.region
+        while key and key not in out:
+            out.append(key)
+            e = self.get(key)
+            key = e.replaced_by if e is not None and e.kind == "region" else None
+        return out
 
     def kommuner_in(self, area: str, when: date | None = None) -> list[Entry]:
-        """The kommuner of an area (land, region, klynge or kommune) in force at ``when``."""
+        """The kommuner of an area (land, region, klynge, sundhedsråd or kommune) in force at
+        ``when``."""
         entry = self.get(area)
         if entry is None:
             return []
@@ -140,8 +200,11 @@ class Registry:
         if entry.kind == "land":
             return self.of_kind("kommune", when)
         if entry.kind == "region":
-            return [k for k in self.of_kind("kommune", when) if k.region == area]
-        if entry.kind == "klynge":
+            if when is None:
+                return [k for k in self.of_kind("kommune") if area in self._regions_of_kommune(k)]
+            return [k for k in self.of_kind("kommune", when)
+                    if k.region and self._follow(k.region, when) == area]
+        if entry.kind in DIVISIONS:
             out = []
             for key in list(entry.kommuner) + list(entry.shared_kommuner):
                 k = self.get(key)
@@ -150,17 +213,27 @@ class Registry:
             return out
         return []
 
-    def klynger_in(self, area: str, when: date | None = None) -> list[Entry]:
+    def divisions_in(self, area: str, when: date | None = None,
+                     kinds: tuple[str, ...] = DIVISIONS) -> list[Entry]:
+        """The klynger and/or sundhedsråd of an area in force at ``when``."""
         entry = self.get(area)
         if entry is None:
             return []
-        if entry.kind == "klynge":
+        if entry.kind in kinds:
             return [entry] if entry.valid_at(when) else []
         if entry.kind == "land":
-            return self.of_kind("klynge", when)
+            return [e for kind in kinds for e in self.of_kind(kind, when)]
         if entry.kind == "region":
-            return [k for k in self.of_kind("klynge", when) if k.region == area]
+            return [e for kind in kinds for e in self.of_kind(kind, when)
+                    if e.region == area or (when is not None and e.region
+                                            and self._follow(e.region, when) == area)]
         return []
+
+    def klynger_in(self, area: str, when: date | None = None) -> list[Entry]:
+        return self.divisions_in(area, when, ("klynge",))
+
+    def councils_in(self, area: str, when: date | None = None) -> list[Entry]:
+        return self.divisions_in(area, when, ("sundhedsråd",))
 
     def regions_in(self, area: str, when: date | None = None) -> list[Entry]:
         entry = self.get(area)
@@ -168,9 +241,34 @@ class Registry:
             return []
         if entry.kind == "land":
             return self.of_kind("region", when)
-        region = self.region_of(area)
+        region = self.region_of(area, when)
         r = self.get(region) if region else None
         return [r] if r is not None and r.valid_at(when) else []
+
+    def successors(self, key: str) -> list[Entry]:
+        """What takes over when an entry ends: its ``efterfølgere`` and ``erstattet-af``;
+        for a klynge without them, the sundhedsråd in force the day after it ends that hold
+        any of its kommuner (several-to-one and one-to-several both occur)."""
+        entry = self.get(key)
+        if entry is None:
+            return []
+        keys = list(entry.successors)
+        if entry.replaced_by and entry.replaced_by not in keys:
+            keys.append(entry.replaced_by)
+        if not keys and entry.kind == "klynge" and entry.ends() is not None:
+            after = entry.ends() + timedelta(days=1)
+            mine = set(entry.kommuner)
+            keys = [c.key for c in self.of_kind("sundhedsråd", after) if mine & set(c.kommuner)]
+        out = []
+        for k in keys:
+            e = self.get(k)
+            if e is not None and e not in out:
+                out.append(e)
+        return out
+
+    def in_force(self, when: date | None) -> list[Entry]:
+        """Every entry in force at ``when``, in the registry's order."""
+        return [loc.entry for loc in self.entries.values() if loc.entry.valid_at(when)]
 
     def party_of(self, key: str) -> Party | None:
         entry = self.get(key)
@@ -206,6 +304,8 @@ def _entries(doc: LoadedDocument) -> tuple[list[Located], list[Problem]]:
         ("regions", "regioner"),
         ("municipalities", "kommuner"),
         ("clusters", "klynger"),
+        ("councils", "sundhedsråd"),
+        ("bodies", "organer"),
         ("organisations", "organisationer"),
     ):
         for i, entry in enumerate(getattr(parsed, attr)):
@@ -233,38 +333,65 @@ def _packaged() -> tuple[tuple[Located, ...], tuple[Problem, ...]]:
 
 REGISTRY_CODES = {
     "G001": ("register.dublet", "Samme registernøgle er defineret to gange."),
+    "D005": ("register.rettelse-uden-post",
+             "En rettelse i charters/_register/ retter en post, der ikke findes i det nationale register."),
 }
 
 
 def load_registry(extra: Iterable[tuple[Path, str]] = ()) -> tuple[Registry, list[Problem]]:
-    """The packaged national registry plus the repository's own files (path, display)."""
+    """The packaged national registry plus the repository's own files (path, display).
+
+    A repository entry with the key of a national entry is a duplicate (G001) unless it says
+    ``rettelse: <begrundelse>``: then it replaces the national entry (a secretariat corrects a
+    fact of the 2027 structure without forking the package)."""
     from kommissorium.problems import Severity
 
     base, base_problems = _packaged()
     registry = Registry()
     problems = list(base_problems)
+    national: set[str] = set()
     for loc in base:
         registry.entries[loc.entry.key] = loc
+        national.add(loc.entry.key)
+    corrected: set[str] = set()
     for path, display in extra:
         got, probs = _entries(load_file(path, display, confine=path.parent))
         problems += probs
         for loc in got:
-            if loc.entry.key in registry.entries:
-                first = registry.entries[loc.entry.key]
+            key = loc.entry.key
+            if loc.entry.correction is not None:
+                if key in national and key not in corrected:
+                    corrected.add(key)
+                    registry.entries[key] = loc
+                    continue
+                if key not in national:
+                    line, column = loc.at("rettelse")
+                    problems.append(Problem(
+                        "D005", REGISTRY_CODES["D005"][0], Severity.ERROR,
+                        f"'{key}' retter en post, men det nationale register har ingen post med "
+                        "den nøgle. Er nøglen stavet rigtigt? En ny post skrives uden 'rettelse'.",
+                        loc.file, line, column,
+                    ))
+                    registry.entries.setdefault(key, loc)
+                    continue
+            if key in registry.entries:
+                first = registry.entries[key]
+                hint = (" Vil du rette den nationale post, så tilføj 'rettelse: <begrundelse>'."
+                        if key in national and key not in corrected else "")
                 problems.append(
                     Problem(
                         "G001",
                         REGISTRY_CODES["G001"][0],
                         Severity.ERROR,
-                        f"Registernøglen '{loc.entry.key}' er allerede defineret i "
-                        f"{first.file}:{first.line}:{first.column}.",
+                        f"Registernøglen '{key}' er allerede defineret i "
+                        f"{first.file}:{first.line}:{first.column}.{hint}",
                         loc.file,
                         loc.line,
                         loc.column,
                     )
                 )
                 continue
-            registry.entries[loc.entry.key] = loc
+            registry.entries[key] = loc
     return registry, problems
 
 

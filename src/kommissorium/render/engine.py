@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from kommissorium.document import Document
+from kommissorium.errors import KommissoriumError
 from kommissorium.render.environment import TEMPLATES, environment
 
 #: Standards every PDF meets: archival PDF/A-2b and accessible PDF/UA-1 in the same file.
@@ -32,7 +33,7 @@ FONT_DIRS = (
 _PACKAGE_IMPORT = re.compile(r"""(?:import|include)\s+"@""")
 
 
-class RenderError(Exception):
+class RenderError(KommissoriumError):
     """A document could not be rendered (template or Typst error); the message is Danish."""
 
 

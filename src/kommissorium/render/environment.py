@@ -101,7 +101,7 @@ def template_option(template: Path | None, cwd: Path) -> Path | None:
     """``--template DIR`` made absolute; a folder that does not exist is a usage error."""
     if template is None:
         return None
-    from kommissorium.check import UsageError
+    from kommissorium.errors import UsageError
 
     template = (cwd / template) if not template.is_absolute() else template
     if not template.is_dir():

@@ -7,6 +7,8 @@ from kommissorium.rules import (  # noqa: F401  (each module registers its rules
     frames,
     meetings,
     names,
+    officers,
+    procedure,
     prose,
     references,
     registry_coverage,

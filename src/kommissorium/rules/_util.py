@@ -4,6 +4,7 @@ frequencies written in Danish. Rules read; nothing here reads files or prints.""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 from typing import TYPE_CHECKING, Any, Iterator
 
@@ -54,41 +55,119 @@ def _walk(node: Any, path: tuple[Any, ...], key: Any) -> Iterator[tuple[tuple[An
         yield path, node
 
 
-def _offset(text: str, line: int, column: int) -> int:
-    off = 0
-    for i, ln in enumerate(text.split("\n")):
-        if i == line - 1:
-            return off + column - 1
-        off += len(ln) + 1
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    find = text.find
+    i = find("\n")
+    while i >= 0:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return starts
+
+
+def _offset(text: str, line: int, column: int, starts: list[int] | None = None) -> int:
+    starts = starts if starts is not None else _line_starts(text)
+    if 1 <= line <= len(starts):
+        return starts[line - 1] + column - 1
     return len(text)
 
 
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    before = text[:offset]
-    line = before.count("\n") + 1
-    return line, offset - (before.rfind("\n") + 1) + 1
+def _line_col(text: str, offset: int, starts: list[int] | None = None) -> tuple[int, int]:
+    starts = starts if starts is not None else _line_starts(text)
+    i = bisect_right(starts, offset) - 1
+    return i + 1, offset - starts[i] + 1
+
+
+def _source_index(cf: "CharterFile") -> tuple[str, list[int]]:
+    """The file's text and its line starts, computed once per file (every finding is located
+    with them: without the cache, locating F findings in a file of size S costs F × S)."""
+    cached = cf.__dict__.get("_source_index")
+    if cached is None or cached[0] is not cf.doc.text:
+        text = cf.doc.text or ""
+        cached = cf.__dict__["_source_index"] = (text, _line_starts(text))
+    return cached
+
+
+def _word_map(cf: "CharterFile", path: tuple[Any, ...],
+              value: str) -> tuple[list[int], list[int], list[int]]:
+    """Where each whitespace-separated word of the prose ``value`` stands in the file: (offsets
+    in ``value``, offsets in the file), in order. Built once per prose string by walking the file
+    forward from the scalar's start; the words are found one after another, so the walk is linear
+    in the size of the file. A word that is not found verbatim (a quoted string's escape) is left
+    out: a finding inside it falls back to a search."""
+    cache = cf.__dict__.setdefault("_word_maps", {})
+    key = (path, len(value))
+    hit = cache.get(key)
+    if hit is not None and hit[0] is value:
+        return hit[1]
+    text, starts = _source_index(cf)
+    line, column = cf.at(*path)
+    pos = _offset(text, line, column, starts)
+    in_value: list[int] = []
+    in_file: list[int] = []
+    lengths: list[int] = []
+    for m in _TOKEN.finditer(value):
+        word = m.group()
+        found = text.find(word, pos)
+        if found < 0:
+            continue  # written differently in the file (an escape): searched for when asked
+        in_value.append(m.start())
+        in_file.append(found)
+        lengths.append(len(word))
+        pos = found + len(word)
+    result = (in_value, in_file, lengths)
+    cache[key] = (value, result)
+    return result
+
+
+_TOKEN = re.compile(r"\S+")
 
 
 def locate(cf: "CharterFile", path: tuple[Any, ...], value: str, start: int,
            end: int) -> dict[str, Any]:
     """Location of ``value[start:end]`` (a prose string at ``path``) in the file itself.
 
-    The scalar may be folded, quoted or a block; the matched words are searched in the source
-    text from the scalar's start, allowing any whitespace between them."""
+    The scalar may be folded, quoted or a block; the words of the prose are found in the source
+    text from the scalar's start, one after another (``_word_map``), so locating every finding
+    in a text costs one pass over it, not one pass per finding."""
     line, column = cf.at(*path)
-    text = cf.doc.text
     base = {"file": cf.display, "line": line, "column": column, "charter": cf.id}
-    words = value[start:end].split()
-    if not text or not words:
+    text, starts = _source_index(cf)
+    if not text or not value[start:end].split():
         return base
+    while start < end and value[start].isspace():
+        start += 1
+    in_value, in_file, lengths = _word_map(cf, path, value)
+    i = bisect_right(in_value, start) - 1
+    if i >= 0 and start < in_value[i] + lengths[i]:
+        ln, col = _line_col(text, in_file[i] + (start - in_value[i]), starts)
+        return {**base, "line": ln, "column": col}
+    searches = cf.__dict__.get("_searches", 0)
+    if searches < _MAX_SEARCHES:
+        cf.__dict__["_searches"] = searches + 1
+        return _locate_by_search(text, starts, base, line, column, value, start, end)
+    if i >= 0:  # beyond the bound: the position just after the nearest word before it
+        ln, col = _line_col(text, in_file[i] + lengths[i], starts)
+        return {**base, "line": ln, "column": col}
+    return base
+
+
+#: Findings per file located by a search of their own (each costs a pass over the file).
+_MAX_SEARCHES = 100
+
+
+def _locate_by_search(text: str, starts: list[int], base: dict[str, Any], line: int, column: int,
+                      value: str, start: int, end: int) -> dict[str, Any]:
+    """The slow way (a search per finding), for words the word map did not reach."""
+    words = value[start:end].split()
     pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
     # count earlier occurrences of the same words inside the value, to skip them in the file
     flat = " ".join(value[:end].split())
     nth = max(0, len(list(re.finditer(re.escape(" ".join(words)), flat))) - 1)
-    pos = _offset(text, line, column)
+    pos = _offset(text, line, column, starts)
     for i, m in enumerate(pattern.finditer(text, pos)):
         if i == nth:
-            ln, col = _line_col(text, m.start())
+            ln, col = _line_col(text, m.start(), starts)
             return {**base, "line": ln, "column": col}
     return base
 

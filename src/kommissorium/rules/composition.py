@@ -300,14 +300,14 @@ def quorum_reachable(cs: CharterSet) -> Iterator[Finding]:
     for cf in cs.valid():
         eff = cs.effective(cf.id)
         d = eff.decisions if eff is not None else None
-        if d is None or d.quorum is None:
+        if d is None or d.quorum is None or d.quorum.count is None:
             continue
         count = cs.member_count(cf.id)
-        if count is None or count.high is None or d.quorum <= count.high:
+        if count is None or count.high is None or d.quorum.count <= count.high:
             continue
         yield _finding(
             cs, cf,
-            f"Organet er beslutningsdygtigt ved {d.quorum} fremmødte, men har højst "
+            f"Organet er beslutningsdygtigt ved {d.quorum.count} fremmødte, men har højst "
             f"{count.high} faste medlemmer (sammensætningen giver {count}).",
             "beslutninger", "beslutningsdygtig-ved",
         )

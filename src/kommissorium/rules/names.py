@@ -138,18 +138,15 @@ def near_miss(cs: CharterSet) -> Iterator[Finding]:
     exact: set[str] = set()
     for n in names:
         exact |= _stems(_compact(n.text))
-    # bucketed by first two letters, number of words and length: a window of words is compared
-    # only with names of one word more, as many or one fewer and of nearly its length (``_judge``)
-    candidates: dict[tuple[str, int, int], list[tuple[int, str, int, _Name]]] = {}
+    index = _NameIndex()
     for order, n in enumerate(names):
         entry = cs.registry.get(n.key)
         if entry is not None and entry.kind in ("kommune", "region", "land"):
             continue
         comp = _compact(n.text)
-        if len(comp) >= 12:
-            bucket = candidates.setdefault((comp[:2], len(n.text.split()), len(comp)), [])
-            bucket.append((order, comp, len(n.text.split()), n))
-    if not candidates:
+        if len(comp) >= _MIN_NAME:
+            index.add(order, comp, len(n.text.split()), n)
+    if not index.names:
         return
     cache: dict = {}
     # The same prose (a frame's tasks, a shared principle) recurs in many charters: scan each
@@ -159,7 +156,7 @@ def near_miss(cs: CharterSet) -> Iterator[Finding]:
         for path, text in prose(cf):
             hits = scanned.get(text)
             if hits is None:
-                hits = scanned[text] = _scan(text, exact, candidates, cache)
+                hits = scanned[text] = _scan(text, exact, index, cache)
             for start, end, n in hits:
                 span = text[start:end]
                 other = cs.get(n.key)
@@ -175,19 +172,108 @@ def near_miss(cs: CharterSet) -> Iterator[Finding]:
                 )
 
 
-def _scan(text: str, exact: set[str], candidates: dict[tuple[str, int, int], list[tuple[int, str, int, _Name]]],
-          cache: dict) -> list[tuple[int, int, _Name]]:
+#: Names shorter than this (letters and digits) are not looked for: too many words are near them.
+_MIN_NAME = 12
+#: Edits (Levenshtein distance) that still count as a near miss.
+_EDITS = 2
+#: Bounds on the work for one window of words, so that crafted text (thousands of names that
+#: share their first letters) stays linear: at most ``_MAX_CANDIDATES`` names (the first in the
+#: names' order) are tested on shared letter pairs, and at most ``_MAX_COMPARED`` of those are
+#: compared letter by letter. In real text a window meets zero to three names.
+_MAX_CANDIDATES = 200
+_MAX_COMPARED = 12
+
+
+class _NameIndex:
+    """Candidate names for N001, found without comparing a window of words with every name.
+
+    A name within two edits of a word has (pigeonhole) one of its three thirds unchanged, shifted
+    by at most two places. Each name is filed under its length, its number of words, its first two
+    letters and each third with its position; a window of words looks up the at most
+    5 lengths × 3 thirds × 5 shifts pieces it could share with a name. The work for one window is
+    bounded by the length limit of names, not by their number, so the rule is linear in the size
+    of the prose (the near names are then compared letter by letter, at most ``_MAX_COMPARED``)."""
+
+    def __init__(self) -> None:
+        self.names: list[tuple[int, str, frozenset[str], _Name]] = []  # order, compact, pairs, name
+        self.pieces: dict[tuple[str, int, int, int, str], list[int]] = {}
+        self.shapes: dict[tuple[str, int], tuple[int, int]] = {}  # (first two, words) → lengths
+
+    def add(self, order: int, comp: str, n_words: int, n: _Name) -> None:
+        i = len(self.names)
+        self.names.append((order, comp, _pairs(comp), n))
+        m = len(comp)
+        first = comp[:2]
+        for part, (a, b) in enumerate(_thirds(m)):
+            self.pieces.setdefault((first, n_words, m, part, comp[a:b]), []).append(i)
+        lo, hi = self.shapes.get((first, n_words), (m, m))
+        self.shapes[(first, n_words)] = (min(lo, m), max(hi, m))
+
+    def near(self, comp: str, size: int, stems: frozenset[str]) -> _Name | None:
+        """The first name (in the names' order) of ``size`` words, of nearly the length of
+        ``comp`` (±6) and with its first two letters, that one of ``stems`` spells within two
+        edits."""
+        first, length = comp[:2], len(comp)
+        shape = self.shapes.get((first, size))
+        if shape is None or shape[0] > length + 6 or shape[1] < length - 6:
+            return None
+        found: set[int] = set()
+        seen: set[tuple[int, int, int, int]] = set()
+        for st in stems:
+            for m in range(max(_MIN_NAME, len(st) - _EDITS, length - 6),
+                           min(len(st) + _EDITS, length + 6) + 1):
+                for part, (a, b) in enumerate(_thirds(m)):
+                    for shift in range(-_EDITS, _EDITS + 1):
+                        x, y = a + shift, b + shift
+                        if x < 0 or y > len(st) or (m, part, x, y) in seen:
+                            continue
+                        seen.add((m, part, x, y))
+                        hits = self.pieces.get((first, size, m, part, st[x:y]))
+                        if hits:
+                            found.update(hits[:_MAX_CANDIDATES])  # each list is in order
+        if not found:
+            return None
+        pairs = _pairs(comp)
+        compared = 0
+        for i in sorted(found)[:_MAX_CANDIDATES]:
+            _, cand, cand_pairs, n = self.names[i]
+            # Each edit removes at most two of the name's letter pairs: a name within two edits
+            # keeps all but four of its pairs, and the stems' pairs are among the window's.
+            if len(cand_pairs & pairs) < len(cand_pairs) - 2 * _EDITS:
+                continue
+            if any(_distance(st, cand, _EDITS) <= _EDITS for st in stems):
+                return n
+            compared += 1
+            if compared >= _MAX_COMPARED:
+                break
+        return None
+
+
+def _pairs(comp: str) -> frozenset[str]:
+    return frozenset(comp[i:i + 2] for i in range(len(comp) - 1))
+
+
+@lru_cache(maxsize=256)
+def _thirds(m: int) -> tuple[tuple[int, int], ...]:
+    return ((0, m // 3), (m // 3, 2 * m // 3), (2 * m // 3, m))
+
+
+def _scan(text: str, exact: set[str], index: _NameIndex, cache: dict) -> list[tuple[int, int, _Name]]:
     """Near misses in one text: (start, end, the name it nearly spells)."""
-    words = list(_WORD.finditer(text))
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _WORD.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
     hits: list[tuple[int, int, _Name]] = []
     i = 0
-    while i < len(words):
-        hit = _near_miss_at(words, i, text, exact, candidates, cache) if words[i].group()[0].isupper() else None
+    while i < len(starts):
+        hit = _near_miss_at(starts, ends, i, text, exact, index, cache) if text[starts[i]].isupper() else None
         if hit is None:
             i += 1
             continue
         size, n = hit
-        hits.append((words[i].start(), words[i + size - 1].end(), n))
+        hits.append((starts[i], ends[i + size - 1], n))
         i += size
     return hits
 
@@ -203,20 +289,19 @@ def _stems(comp: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _near_miss_at(words: list, i: int, text: str, exact: set[str],
-                  candidates: dict[tuple[str, int, int], list[tuple[int, str, int, _Name]]],
-                  cache: dict) -> tuple[int, _Name] | None:
+def _near_miss_at(starts: list[int], ends: list[int], i: int, text: str, exact: set[str],
+                  index: _NameIndex, cache: dict) -> tuple[int, _Name] | None:
     """A window of words starting at ``i`` that nearly (not exactly) spells a known name."""
     for size in (1, 2, 3, 4, 5):
-        if i + size > len(words):
+        if i + size > len(starts):
             break
-        raw = text[words[i].start():words[i + size - 1].end()]
+        raw = text[starts[i]:ends[i + size - 1]]
         verdict = cache.get((raw, size), _MISSING)
         if verdict is _MISSING:
             comp = _compact(raw)
             key = (comp, size)
             if key not in cache:
-                cache[key] = _judge(comp, size, exact, candidates)
+                cache[key] = _judge(comp, size, exact, index)
             verdict = cache[(raw, size)] = cache[key]
         if verdict is _KNOWN:
             return None  # a known name (or a form of one) starts here
@@ -229,24 +314,13 @@ _KNOWN = object()
 _MISSING = object()
 
 
-def _judge(comp: str, size: int, exact: set[str],
-           candidates: dict[tuple[str, int, int], list[tuple[int, str, int, _Name]]]) -> object:
+def _judge(comp: str, size: int, exact: set[str], index: _NameIndex) -> object:
     stems = _stems(comp)
     if stems & exact:
         return _KNOWN
-    first, length = comp[:2], len(comp)
-    best: tuple[int, _Name] | None = None  # the first matching name in the names' order
-    for words in (size - 1, size, size + 1):
-        for chars in range(length - 6, length + 7):
-            for order, cand, n_words, n in candidates.get((first, words, chars), ()):
-                if best is not None and order >= best[0]:
-                    break
-                if n_words == size:
-                    if 0 < min(_distance(st, cand, 2) for st in stems) <= 2:
-                        best = (order, n)
-                elif _stems(cand) & stems:
-                    best = (order, n)  # spaced differently: 'Strategisk Sundheds Forum'
-    return best[1] if best is not None else None
+    # (a name spelled with other spaces, 'Strategisk Sundheds Forum', has the same compact form
+    # as the name, so it is among ``exact`` and known here)
+    return index.near(comp, size, stems)
 
 
 @rule(

@@ -16,14 +16,24 @@ from kommissorium.registry import Entry, Located
 from kommissorium.rules._util import fmt_date
 from kommissorium.rules.base import Finding, rule
 
-_AREA_KINDS = ("land", "region", "kommune", "klynge")
+_AREA_KINDS = ("land", "region", "kommune", "klynge", "sundhedsråd")
+
+#: Kind → (the word in a message, its definite form): klynger and sundhedsråd divide the
+#: regions, each structure in its own period, and are checked alike.
+_WORDS = {"klynge": ("klynge", "klyngen"), "sundhedsråd": ("sundhedsråd", "sundhedsrådet")}
+
+
+def _divisions(cs: CharterSet, kind: str | None = None) -> list[Located]:
+    """The klynger and sundhedsråd (or one kind) in file order."""
+    kinds = (kind,) if kind else tuple(_WORDS)
+    return sorted(
+        (loc for loc in cs.registry.entries.values() if loc.entry.kind in kinds),
+        key=lambda loc: (loc.file, loc.line, loc.column),
+    )
 
 
 def _klynger(cs: CharterSet) -> list[Located]:
-    return sorted(
-        (loc for loc in cs.registry.entries.values() if loc.entry.kind == "klynge"),
-        key=lambda loc: (loc.file, loc.line, loc.column),
-    )
+    return _divisions(cs, "klynge")
 
 
 def _span(e: Entry) -> tuple[date, date]:
@@ -51,7 +61,7 @@ def _where(loc: Located, *sub: object) -> str:
     "G002",
     "register.kommune-i-flere-klynger",
     Severity.ERROR,
-    "En kommune står i mere end én sundhedsklynge i samme periode uden en erklæret undtagelse.",
+    "En kommune står i mere end én sundhedsklynge (eller ét sundhedsråd) i samme periode uden en erklæret undtagelse.",
 )
 def kommune_in_two(cs: CharterSet) -> Iterator[Finding]:
     """
@@ -70,10 +80,11 @@ def kommune_in_two(cs: CharterSet) -> Iterator[Finding]:
           - {nøgle: klynge-a, region: region-nordjylland, kommuner: [aalborg, jammerbugt]}
           - {nøgle: klynge-b, region: region-nordjylland, kommuner: [aalborg, rebild]}
     """
-    seen: dict[str, list[Located]] = {}
-    for loc in _klynger(cs):
+    seen: dict[tuple[str, str], list[Located]] = {}
+    for loc in _divisions(cs):
+        word = _WORDS[loc.entry.kind][0]
         for i, k in enumerate(loc.entry.kommuner):
-            for prev in seen.get(k, []):
+            for prev in seen.get((loc.entry.kind, k), []):
                 if not _overlap(prev.entry, loc.entry):
                     continue
                 if k in prev.entry.shared_kommuner or k in loc.entry.shared_kommuner:
@@ -82,26 +93,28 @@ def kommune_in_two(cs: CharterSet) -> Iterator[Finding]:
                 j = prev.entry.kommuner.index(k)
                 yield Finding(
                     f"{name} ({k}) står både i '{loc.entry.name}' og i '{prev.entry.name}' "
-                    f"(defineret i {_where(prev, 'kommuner', j)}). En kommune hører til én "
-                    "klynge; er det en bevidst undtagelse, så flyt den til 'delte-kommuner' med "
-                    "en begrundelse.",
+                    f"(defineret i {_where(prev, 'kommuner', j)}). En kommune hører til ét "
+                    f"{word} ad gangen; er det en bevidst undtagelse, så flyt den til "
+                    "'delte-kommuner' med en begrundelse.".replace("ét klynge", "én klynge"),
                     **_loc(loc, "kommuner", i),
                 )
-            seen.setdefault(k, []).append(loc)
+            seen.setdefault((loc.entry.kind, k), []).append(loc)
 
 
 @rule(
     "G003",
     "register.klynger-daekker-regionen",
     Severity.ERROR,
-    "Sundhedsklyngerne i en region dækker ikke alle regionens kommuner.",
+    "Sundhedsklyngerne (eller sundhedsrådene) i en region dækker ikke alle regionens kommuner.",
 )
 def klynger_cover_region(cs: CharterSet) -> Iterator[Finding]:
     """
-    Sundhedsklyngerne dækker tilsammen hele regionen (de 22 klynger dækker alle 98 kommuner).
-    For hver region med klynger og hver dato, hvor klyngestrukturen skifter, skal hver af
-    regionens kommuner stå i en klynge (i `kommuner` eller `delte-kommuner`). Fundet står ved
-    regionens første klynge og nævner de manglende kommuner.
+    Sundhedsklyngerne dækker tilsammen hele regionen (de 22 klynger dækker alle 98 kommuner), og
+    det gør sundhedsrådene fra 1. januar 2027 også (17 råd, 98 kommuner). For hver region og hver
+    dato, hvor strukturen skifter, skal hver af regionens kommuner på den dato stå i en klynge
+    (i `kommuner` eller `delte-kommuner`), og tilsvarende i et sundhedsråd. Regionen på datoen
+    tæller: fra 2027 ligger Region Sjællands kommuner i Region Østdanmark. Fundet står ved
+    regionens første klynge (sundhedsråd) og nævner de manglende kommuner.
 
     Godt:
         # Region Nordjylland: Nord, Midt, Syd og Vest har tilsammen alle 11 kommuner
@@ -112,11 +125,11 @@ def klynger_cover_region(cs: CharterSet) -> Iterator[Finding]:
           # de øvrige 10 nordjyske kommuner står ikke i nogen klynge
     """
     reg = cs.registry
-    by_region: dict[str, list[Located]] = {}
-    for loc in _klynger(cs):
+    by_region: dict[tuple[str, str], list[Located]] = {}
+    for loc in _divisions(cs):
         if loc.entry.region:
-            by_region.setdefault(loc.entry.region, []).append(loc)
-    for region, locs in by_region.items():
+            by_region.setdefault((loc.entry.kind, loc.entry.region), []).append(loc)
+    for (kind, region), locs in by_region.items():
         if reg.get(region) is None:
             continue
         dates = sorted({_span(loc.entry)[0] for loc in locs})
@@ -140,10 +153,12 @@ def klynger_cover_region(cs: CharterSet) -> Iterator[Finding]:
             on = f" pr. {fmt_date(when)}" if probe else ""
             names = join(f"{k.name} ({k.key})" for k in missing)
             first = live[0]
+            plural, where_, one = (("Klyngerne", "nogen klynge", "en klynge") if kind == "klynge"
+                                   else ("Sundhedsrådene", "noget sundhedsråd", "et sundhedsråd"))
             yield Finding(
-                f"Klyngerne i {cs.name_of(region)}{on} dækker ikke {names}: "
+                f"{plural} i {cs.name_of(region)}{on} dækker ikke {names}: "
                 f"{len(missing)} af regionens {len(reg.kommuner_in(region, probe))} kommuner "
-                "står ikke i nogen klynge. Tilføj dem til en klynge.",
+                f"står ikke i {where_}. Tilføj dem til {one}.",
                 **_loc(first, "kommuner"),
             )
 
@@ -152,12 +167,13 @@ def klynger_cover_region(cs: CharterSet) -> Iterator[Finding]:
     "G004",
     "register.klynge-kommune",
     Severity.ERROR,
-    "En klynge nævner en kommune, der ikke findes, ikke gælder i klyngens periode eller ligger i en anden region.",
+    "En klynge eller et sundhedsråd nævner en kommune, der ikke findes, ikke gælder i perioden eller ligger i en anden region.",
 )
 def klynge_kommuner(cs: CharterSet) -> Iterator[Finding]:
     """
-    En klynges `kommuner` og `delte-kommuner` er nøgler til kommuner i registret, i klyngens egen
-    region og gyldige, når klyngen begynder.
+    En klynges (et sundhedsråds) `kommuner` og `delte-kommuner` er nøgler til kommuner i
+    registret, i dens egen region på den dato, den begynder, og gyldige på den dato. Et
+    sundhedsråd i Region Østdanmark kan derfor have Roskilde, som til 2026 lå i Region Sjælland.
 
     Godt:
         - {nøgle: klynge-nordjylland-vest, region: region-nordjylland, kommuner: [thisted, morsoe]}
@@ -167,8 +183,9 @@ def klynge_kommuner(cs: CharterSet) -> Iterator[Finding]:
     """
     reg = cs.registry
     kommuner = [k.key for k in reg.of_kind("kommune")]
-    for loc in _klynger(cs):
+    for loc in _divisions(cs):
         e = loc.entry
+        word, the = _WORDS[e.kind]
         start = _span(e)[0]
         probe = None if start == date.min else start
         items = [(("kommuner", i), k) for i, k in enumerate(e.kommuner)]
@@ -179,19 +196,21 @@ def klynge_kommuner(cs: CharterSet) -> Iterator[Finding]:
                 best = suggest(k, kommuner)
                 hint = f" Mente du '{best}'?" if best else ""
                 yield Finding(
-                    f"Klyngen '{e.name}' nævner '{k}', som ikke er en kommune i registret.{hint}",
+                    f"{the.capitalize()} '{e.name}' nævner '{k}', som ikke er en kommune i "
+                    f"registret.{hint}",
                     **_loc(loc, *path),
                 )
             elif not entry.valid_at(probe):
                 yield Finding(
-                    f"Klyngen '{e.name}' begynder {fmt_date(start)}, men kommunen {entry.name} "
+                    f"{the.capitalize()} '{e.name}' begynder {fmt_date(start)}, men kommunen {entry.name} "
                     f"gælder ikke på den dato ({entry.period()}).",
                     **_loc(loc, *path),
                 )
-            elif e.region and entry.region and entry.region != e.region and path[0] == "kommuner":
+            elif (e.region and entry.region and path[0] == "kommuner"
+                  and reg.region_of(k, probe) != e.region):
                 yield Finding(
-                    f"Klyngen '{e.name}' ligger i {cs.name_of(e.region)}, men {entry.name} "
-                    f"ligger i {cs.name_of(entry.region)}.",
+                    f"{the.capitalize()} '{e.name}' ligger i {cs.name_of(e.region)}, men "
+                    f"{entry.name} ligger i {cs.name_of(reg.region_of(k, probe))}.",
                     **_loc(loc, *path),
                 )
 

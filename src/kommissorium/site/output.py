@@ -8,7 +8,7 @@ from kommissorium.fsutil import atomic_write
 import json
 from pathlib import Path
 
-from kommissorium.check import UsageError
+from kommissorium.errors import UsageError
 
 #: The manifest file: marks a folder as a generated site and lists its files.
 MANIFEST = ".kommissorium-site.json"
