@@ -218,3 +218,31 @@ def test_seat_is_described_in_the_documents_words(tmp_path):
     assert describe_seat(one, cs, "nord/a") == "1 praktiserende læge"
     assert describe_seat(each, cs, "nord/a").startswith(
         "1 sundhedsdirektør fra hver af de 4 kommuner")
+
+def test_unpacking_a_revision_writes_only_inside_its_folder(tmp_path: Path) -> None:
+    """The archive of a revision is unpacked without tarfile's ``filter`` argument (absent before
+    Python 3.11.4, e.g. Debian 12's 3.11.2): names climbing out are skipped, links set aside."""
+    import io
+    import tarfile
+
+    from kommissorium.diff import _unpack_files
+
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w") as tar:
+        for name, data in (("charters/a.yaml", b"navn: A\n"), ("../ude.yaml", b"x"),
+                           ("/tmp/abs.yaml", b"x")):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+        link = tarfile.TarInfo("charters/link.yaml")
+        link.type = tarfile.SYMTYPE
+        link.linkname = "/etc/passwd"
+        tar.addfile(link)
+    dest = tmp_path / "rev"
+    dest.mkdir()
+    links = _unpack_files(buf.getvalue(), dest)
+    assert (dest / "charters" / "a.yaml").read_bytes() == b"navn: A\n"
+    assert not (tmp_path / "ude.yaml").exists()
+    assert sorted(p.relative_to(dest).as_posix() for p in dest.rglob("*")) == ["charters",
+                                                                                "charters/a.yaml"]
+    assert [m.name for m in links] == ["charters/link.yaml"]
