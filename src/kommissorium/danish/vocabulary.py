@@ -69,6 +69,7 @@ UNIT_NOUNS: dict[str, tuple[str, str]] = {
     "kommune": ("kommune", "kommuner"),
     "klynge": ("sundhedsklynge", "sundhedsklynger"),
     "region": ("region", "regioner"),
+    "sundhedsråd": ("sundhedsråd", "sundhedsråd"),
 }
 
 
