@@ -102,7 +102,7 @@ def test_working_tree_changes_in_danish(repo: Path) -> None:
     assert result.exit_code == 0, result.output
     out = result.output
     assert "Ændret: Testforum A (charters/nordjylland/forum-a.yaml)" in out
-    assert "Mødefrekvensen ændres fra 4 til 6 møder årligt." in out
+    assert "Mødefrekvensen ændres fra fire til seks møder årligt." in out
     assert "Ny plads: 1 praktiserende læge udpeget af Region Nordjylland." in out
     # 11 kommuner in Nordjylland + 2 + 1
     assert "I alt fra 13 til 14 faste medlemmer." in out

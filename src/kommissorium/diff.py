@@ -122,44 +122,18 @@ def _extract(top: Path, commit: str, rel: str, dest: Path) -> bool:
 # -- describing values in Danish ---------------------------------------------------------------
 
 
-def _frequency_count(f: "Frequency") -> str:
-    from kommissorium.danish import number
-
-    if f.minimum is not None and f.maximum is not None:
-        text = (number(f.minimum) if f.minimum == f.maximum
-                else f"{number(f.minimum)}-{number(f.maximum)}")
-    elif f.minimum is not None:
-        text = f"mindst {number(f.minimum)}"
-    elif f.maximum is not None:
-        text = f"højst {number(f.maximum)}"
-    elif f.approximately is not None:
-        text = f"ca. {number(f.approximately)}"
-    else:
-        return ""
-    return f"som udgangspunkt {text}" if f.as_a_rule else text
-
-
 def describe_frequency(f: "Frequency | None") -> str:
-    """'4 møder årligt', 'ca. 10 møder årligt og derudover efter behov', 'møder efter behov'."""
-    if f is None:
-        return "ingen angivet mødefrekvens"
-    count = _frequency_count(f)
-    if not count:
-        return "møder efter behov"
-    text = f"{count} møder årligt"
-    return f"{text} og derudover efter behov" if f.on_demand else text
+    """The phrasebook's frequency phrase ('fire møder årligt', 'møder efter behov')."""
+    from kommissorium.danish.quantities import frequency
+
+    return frequency(f)
 
 
 def frequency_change(old: "Frequency | None", new: "Frequency | None") -> str:
-    """'Mødefrekvensen ændres fra 4 til 6 møder årligt.'"""
-    if old is None:
-        return f"Mødefrekvensen fastsættes til {describe_frequency(new)}."
-    if new is None:
-        return f"Mødefrekvensen ({describe_frequency(old)}) fjernes."
-    oc, nc = _frequency_count(old), _frequency_count(new)
-    if oc and nc and not old.on_demand and not new.on_demand:
-        return f"Mødefrekvensen ændres fra {oc} til {nc} møder årligt."
-    return f"Mødefrekvensen ændres fra {describe_frequency(old)} til {describe_frequency(new)}."
+    """'Mødefrekvensen ændres fra fire til seks møder årligt.' (the phrasebook's sentence)."""
+    from kommissorium.danish.quantities import frequency_change as change
+
+    return change(old, new)
 
 
 def _count(c: Any) -> str:
@@ -186,9 +160,9 @@ def describe_chair(chair: Any, cs: "CharterSet") -> str:
         return "intet formandskab angivet"
     parts = []
     if chair.shared_between:
-        names = {"kommuner": "kommunerne", "region": "regionen", "almen-praksis": "almen praksis",
-                 "patienter": "patienterne", "stat": "staten", "andet": "andre"}
-        parts.append("delt mellem " + join(names.get(p.value, p.value) for p in chair.shared_between))
+        from kommissorium.danish.vocabulary import party_name
+
+        parts.append("delt mellem " + join(party_name(p) for p in chair.shared_between))
     for label, officer in (("formand", chair.chair), ("næstformand", chair.vice_chair)):
         if officer is None:
             continue

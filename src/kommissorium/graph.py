@@ -101,7 +101,7 @@ def _matches_region(cs: "CharterSet", area: str, wanted: str) -> bool:
 def build_graph(cs: "CharterSet", region: str | None = None, source: str | None = None,
                 under: str | None = None, externals: bool = True) -> Graph:
     """The diagram of every valid charter in the set, optionally filtered."""
-    from kommissorium.diff import describe_frequency
+    from kommissorium.danish.quantities import frequency as describe_frequency
     from kommissorium.model.charter import RELATION_EDGES
 
     g = Graph()
