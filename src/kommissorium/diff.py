@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
+from kommissorium.danish import sentences as say
 from kommissorium.errors import UsageError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -331,21 +332,19 @@ def _compare_seats(old: list["Seat"], new: list["Seat"], group: str,
     for i, s in enumerate(old):
         if i not in matched:
             changes.append(Change(f"{label}-fjernet",
-                                  f"{label.capitalize()} fjernet: {describe_seat(s, old_cs, old_id)}."))
+                                  say.seat_removed(label, describe_seat(s, old_cs, old_id))))
             continue
         n = new[matched[i]]
         if _dump(n) == _dump(s):
             continue
         before, after = describe_seat(s, old_cs, old_id), describe_seat(n, new_cs, new_id)
         if before != after:
-            changes.append(Change(f"{label}-ændret",
-                                  f"{label.capitalize()} ændret fra {before} til {after}."))
+            changes.append(Change(f"{label}-ændret", say.seat_changed(label, before, after)))
         else:
-            changes.append(Change(f"{label}-ændret",
-                                  f"{label.capitalize()} {after}: detaljer ændret."))
+            changes.append(Change(f"{label}-ændret", say.seat_details_changed(label, after)))
     for j in remaining:
         changes.append(Change(f"{label}-tilføjet",
-                              f"Ny {label}: {describe_seat(new[j], new_cs, new_id)}."))
+                              say.seat_added(label, describe_seat(new[j], new_cs, new_id))))
     return changes
 
 
@@ -371,13 +370,13 @@ def _compare_items(old: list[str], new: list[str], what: str, singular: str) -> 
         for i, j in pairs:
             changes.append(Change(
                 f"{what}-omformuleret",
-                f"{singular.capitalize()} omformuleret: »{_short(new[j])}«.",
+                say.item_reworded(singular, _short(new[j])),
                 word_diff(old[i], new[j]),
             ))
         for i in olds:
-            changes.append(Change(f"{what}-fjernet", f"{singular.capitalize()} fjernet: »{old[i]}«."))
+            changes.append(Change(f"{what}-fjernet", say.item_removed(singular, old[i])))
         for j in news:
-            changes.append(Change(f"{what}-tilføjet", f"Ny {singular}: »{new[j]}«."))
+            changes.append(Change(f"{what}-tilføjet", say.item_added(singular, new[j])))
     return changes
 
 
@@ -392,9 +391,9 @@ def compare_charters(old: "Charter", new: "Charter", old_id: str, new_id: str,
 
     changes: list[Change] = []
     if old.name != new.name:
-        changes.append(Change("navn", f"Navnet ændres fra »{old.name}« til »{new.name}«."))
+        changes.append(Change("navn", say.name_changed(old.name, new.name)))
     if old.type != new.type:
-        changes.append(Change("type", f"Typen ændres fra {old.type.value} til {new.type.value}."))
+        changes.append(Change("type", say.type_changed(old.type.value, new.type.value)))
     if old.area != new.area:
         changes.append(Change("område", f"Området ændres fra {old_cs.name_of(old.area)} til "
                                         f"{new_cs.name_of(new.area)}."))
@@ -444,14 +443,14 @@ def compare_charters(old: "Charter", new: "Charter", old_id: str, new_id: str,
     # chair and secretariat
     if _dump(old.chair) != _dump(new.chair):
         b, a = describe_chair(old.chair, old_cs), describe_chair(new.chair, new_cs)
-        changes.append(Change("formandskab", f"Formandskabet ændres fra {b} til {a}." if a != b
+        changes.append(Change("formandskab", say.chair_changed(b, a) if a != b
                               else "Formandskabets tekst er ændret."))
     if _dump(old.secretariat) != _dump(new.secretariat):
         ob = old.secretariat.provided_by if old.secretariat else []
         nb = new.secretariat.provided_by if new.secretariat else []
         if ob != nb:
-            changes.append(Change("sekretariat", f"Sekretariatet varetages nu af {_names(nb, new_cs)} "
-                                                 f"(før {_names(ob, old_cs)})."))
+            changes.append(Change("sekretariat", say.secretariat_changed(_names(nb, new_cs),
+                                                                         _names(ob, old_cs))))
         else:
             changes.append(Change("sekretariat", "Sekretariatsafsnittet er ændret."))
 
@@ -556,15 +555,11 @@ def compare_sets(old_cs: "CharterSet", new_cs: "CharterSet", base: str, head: st
             name = c.name if c else cid
             changes = []
             if c is not None:
-                bits = [c.type.value, new_cs.name_of(c.area)]
-                members = _member_text(new_cs, cid)
-                text = f"Nyt kommissorium: {name} ({', '.join(bits)})"
-                if members:
-                    text += f" med {members} faste medlemmer"
+                from kommissorium.danish.names import Names
+
                 freq = c.meetings.per_year if c.meetings else None
-                if freq is not None:
-                    text += f"; {describe_frequency(freq)}"
-                changes.append(Change("tilføjet", text + "."))
+                changes.append(Change("tilføjet", say.new_charter(
+                    name, c.type.value, Names(new_cs).ref(c.area), _member_text(new_cs, cid), freq)))
             else:
                 changes.append(Change("tilføjet", "Nyt kommissorium, som ikke kan læses (se fund)."))
             out.append(CharterDiff("tilføjet", cid, name, nf.display, changes=changes,
@@ -594,14 +589,9 @@ def compare_sets(old_cs: "CharterSet", new_cs: "CharterSet", base: str, head: st
             changes.append(Change("gyldig", "Kommissoriet kan nu læses igen."))
         mb, ma = _member_text(old_cs, old_id), _member_text(new_cs, cid)
         if mb != ma:
-            if mb is None:
-                changes.append(Change("medlemstal", f"I alt {ma} faste medlemmer."))
-            elif ma is None:
-                changes.append(Change("medlemstal", f"Før {mb} faste medlemmer; nu ingen angivet."))
-            else:
-                changes.append(Change("medlemstal", f"I alt fra {mb} til {ma} faste medlemmer."))
+            changes.append(Change("medlemstal", say.member_total_changed(mb, ma)))
         elif any(c.kind.startswith("plads-") for c in changes) and ma is not None:
-            changes.append(Change("medlemstal", f"I alt fortsat {ma} faste medlemmer."))
+            changes.append(Change("medlemstal", say.member_total_same(ma)))
         if not changes:
             changes.append(Change("format", "Kun formatering eller kommentarer er ændret."))
         out.append(CharterDiff("flyttet" if moved else "ændret", cid, name, nf.display,

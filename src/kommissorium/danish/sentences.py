@@ -441,3 +441,102 @@ def inherited_from(frame_name: str) -> str:
 def lead(text: str) -> str:
     """A generated clause as the start of a sentence."""
     return capitalize(text)
+
+
+# -- changes (the semantic diff) -----------------------------------------------------------------
+def _last_number(text: str) -> int | None:
+    import re
+
+    found = re.findall(r"\d+", text or "")
+    return int(found[-1]) if found else None
+
+
+def members_phrase(count: str) -> str:
+    """'16 faste medlemmer', '1 fast medlem', 'mindst 5 faste medlemmer'."""
+    n = _last_number(count)
+    return f"{count} {plural(n if n is not None else 2, 'fast medlem', 'faste medlemmer')}"
+
+
+def seat_added(label: str, desc: str) -> str:
+    """'Ny plads: 2 praktiserende læger udpeget af PLO-Nordjylland.' ('plads', 'deltager',
+    'observatør')."""
+    return f"Ny {label}: {clause(desc)}."
+
+
+def seat_removed(label: str, desc: str) -> str:
+    """'Plads fjernet: 2 repræsentanter fra Region Nordjylland.'"""
+    return f"{capitalize(label)} fjernet: {clause(desc)}."
+
+
+def seat_changed(label: str, before: str, after: str) -> str:
+    """'Plads ændret fra 2 praktiserende læger til 3 praktiserende læger.'"""
+    return f"{capitalize(label)} ændret fra {clause(before)} til {clause(after)}."
+
+
+def seat_details_changed(label: str, desc: str) -> str:
+    """'Plads 2 praktiserende læger: detaljer ændret.'"""
+    return f"{capitalize(label)} {clause(desc)}: detaljer ændret."
+
+
+def item_reworded(singular: str, text: str) -> str:
+    """'Opgave omformuleret: »…«.' (no stop inside the quote, one after it)."""
+    return f"{capitalize(singular)} omformuleret: {quote(clause(text))}."
+
+
+def item_removed(singular: str, text: str) -> str:
+    return f"{capitalize(singular)} fjernet: {quote(clause(text))}."
+
+
+def item_added(singular: str, text: str) -> str:
+    """'Ny opgave: »…«.', 'Nyt princip: »…«.'"""
+    article = "Nyt" if singular in ("princip", "medlem", "afsnit") else "Ny"
+    return f"{article} {singular}: {quote(clause(text))}."
+
+
+def name_changed(old: str, new: str) -> str:
+    return f"Navnet ændres fra {quote(old)} til {quote(new)}."
+
+
+def type_changed(old: str, new: str) -> str:
+    """'Typen ændres fra forum til udvalg.' (body type names, in lower case)."""
+    from kommissorium.danish.vocabulary import body_type_name
+
+    return (f"Typen ændres fra {lower_first(body_type_name(old))} til "
+            f"{lower_first(body_type_name(new))}.")
+
+
+def area_changed(old: str, new: str) -> str:
+    return f"Området ændres fra {old} til {new}."
+
+
+def chair_changed(before: str, after: str) -> str:
+    return f"Formandskabet ændres fra {clause(before)} til {clause(after)}."
+
+
+def secretariat_changed(now: str, before: str) -> str:
+    return f"Sekretariatet varetages nu af {now} (før {before})."
+
+
+def new_charter(name: str, kind: str, area: str, members: str | None,
+                freq: "Frequency | None") -> str:
+    """'Nyt kommissorium: X (forum, Region Nordjylland) med 16 faste medlemmer; fire møder
+    årligt.'"""
+    text = f"Nyt kommissorium: {name} ({kind}, {area})"
+    if members:
+        text += f" med {members_phrase(members)}"
+    if freq is not None:
+        text += f"; {frequency(freq)}"
+    return text + "."
+
+
+def member_total_changed(before: str | None, after: str | None) -> str:
+    """'I alt fra 15 til 16 faste medlemmer.', 'I alt 1 fast medlem.'"""
+    if before is None:
+        return f"I alt {members_phrase(after or '0')}."
+    if after is None:
+        return f"Før {members_phrase(before)}; nu ingen angivet."
+    return f"I alt fra {before} til {members_phrase(after)}."
+
+
+def member_total_same(count: str) -> str:
+    return f"I alt fortsat {members_phrase(count)}."
