@@ -51,6 +51,9 @@ for _name in COMMANDS:
 
 
 def main() -> None:
+    from kommissorium.budget import start_run_budget
+
+    start_run_budget()
     try:
         app()
     except KeyboardInterrupt:

@@ -80,13 +80,23 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
         return str(path)
 
 
-def discover(root: Path) -> tuple[list[Path], list[Path]]:
-    """Charter files and registry files below a charters/ folder, in a stable order."""
+def discover(root: Path, links: list[Path] | None = None) -> tuple[list[Path], list[Path]]:
+    """Charter files and registry files below a charters/ folder, in a stable order. Folders
+    that are symbolic links are not followed; they are added to ``links`` (when given) so that
+    the caller can say so."""
     charters: list[Path] = []
     registers: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         here = Path(dirpath)
+        keep = []
+        for d in sorted(dirnames):
+            if d.startswith("."):
+                continue
+            if links is not None and (here / d).is_symlink():
+                links.append(here / d)
+                continue
+            keep.append(d)
+        dirnames[:] = keep
         rel_parts = here.relative_to(root).parts
         in_register = bool(rel_parts) and rel_parts[0] == REGISTER_DIR
         if rel_parts and rel_parts[0].startswith("_") and not in_register:
@@ -96,6 +106,23 @@ def discover(root: Path) -> tuple[list[Path], list[Path]]:
                 continue
             (registers if in_register else charters).append(here / name)
     return charters, registers
+
+
+def linked_folder_problem(path: Path, display: str) -> Problem:
+    """Y012 for a folder below charters/ that is a symbolic link: it is not read."""
+    from kommissorium.load.yaml import yaml_problem
+    from kommissorium.sanitize import printable
+
+    try:
+        target = printable(os.readlink(path))
+    except OSError:
+        target = "?"
+    return yaml_problem(
+        "Y012",
+        f"Mappen er en symbolsk henvisning (symlink) til '{target}' og læses ikke: kommissorier "
+        "læses kun fra almindelige mapper i charters/. Læg kommissorierne selv i mappen.",
+        display,
+    )
 
 
 def charter_id(path: Path, root: Path, dirs: dict[Path, Path] | None = None) -> str:
@@ -280,10 +307,13 @@ def load_corpus(root: Path, cwd: Path | None = None,
     if files is not None:
         register_dir = root / REGISTER_DIR
         charter_paths = list(files)
-        register_paths = discover(register_dir)[0] if register_dir.is_dir() else []
-    else:
-        charter_paths, register_paths = discover(root) if root.is_dir() else ([], [])
+        register_paths = (discover(register_dir)[0]
+                          if register_dir.is_dir() and not register_dir.is_symlink() else [])
+    links: list[Path] = []
+    if files is None:
+        charter_paths, register_paths = discover(root, links) if root.is_dir() else ([], [])
     registry, problems = load_registry((p, display_path(p, cwd)) for p in register_paths)
+    problems = list(problems) + [linked_folder_problem(p, display_path(p, cwd)) for p in links]
     dirs: dict[Path, Path] = {}
     charters = [load_charter(p, root, cwd, dirs) for p in charter_paths]
     problems = list(problems)
@@ -312,7 +342,9 @@ def load_charter(path: Path, root: Path, cwd: Path | None = None,
     display = display_path(path, cwd)
     doc = load_file(path, display, confine=root)
     cid = charter_id(path, root, dirs)
-    problems = list(doc.problems)
+    from kommissorium.load.limits import check_document, check_id
+
+    problems = list(doc.problems) + check_id(cid, display) + check_document(doc)
     from kommissorium.model.types import _REF
     from kommissorium.model.validate import fold
 

@@ -35,7 +35,7 @@ def register(app: typer.Typer) -> None:
         import sys
 
         from kommissorium.workspace import find_root
-        from kommissorium.schema import SCHEMA_PATH, schema_text, write_atomic
+        from kommissorium.schema import SCHEMA_PATH, schema_text
 
         text = schema_text()
         if check:
@@ -62,5 +62,7 @@ def register(app: typer.Typer) -> None:
         if output is None:
             sys.stdout.write(text)
             return
-        write_atomic(output, text)
+        from kommissorium.contain import write_file_checked
+
+        write_file_checked(output, text)
         typer.echo(f"Skrev {output}.", err=True)

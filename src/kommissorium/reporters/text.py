@@ -12,10 +12,9 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO:
 
 def _printable(text: str) -> str:
     """Control characters (terminal escapes from a hostile file name) shown as \\xNN, not sent."""
-    return "".join(
-        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
-        for ch in text
-    )
+    from kommissorium.sanitize import printable
+
+    return printable(text)
 
 
 def _console(out: TextIO):
