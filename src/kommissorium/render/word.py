@@ -43,12 +43,13 @@ def render_docx(doc: "Document") -> bytes:
     if doc.approval_line:
         word.add_paragraph(doc.approval_line)
     _facts(word, doc.facts)
+    if doc.notice:
+        _italic(word, doc.notice)
 
     for section in doc.sections:
         if section.heading:
-            word.add_heading(section.heading, level=1)
-        if section.inherited_from:
-            _italic(word, f"Afsnittet følger rammen «{section.inherited_from}».")
+            mark = " *" if section.inherited_from else ""
+            word.add_heading(section.heading + mark, level=max(1, (section.level or 2) - 1))
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 if block.style == "note":
