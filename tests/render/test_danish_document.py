@@ -64,9 +64,9 @@ def test_generated_danish_for_a_charter_without_text(fixture_cs) -> None:
     assert "I alt mindst 5 faste medlemmer og derudover 1 pr. kommune." in doc.text()
     assert ("Faste medlemmer", "mindst 5 + 1 pr. kommune") in [(f.label, f.value) for f in doc.facts]
     meetings = " ".join(_texts(doc, "møder"))
-    assert ("mødes mindst fire gange årligt til møder af 2-3 timers varighed og derudover efter "
+    assert ("Der afholdes mindst fire møder årligt af 2-3 timers varighed og derudover efter "
             "behov.") in meetings
-    assert "Dagsordenen udsendes én uge før mødet." in meetings
+    assert "Dagsordenen udsendes senest én uge før mødet." in meetings
     assert "når mindst 3 medlemmer anmoder om det" in meetings
     assert _texts(doc, "formandskab") == [
         "Formandskabet er delt mellem kommunerne og regionen og aftales på det første møde."

@@ -10,15 +10,176 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kommissorium.danish.dates import format_partial_date, on_date
 from kommissorium.danish.lists import join
+from kommissorium.danish.nouns import is_definite, plural, plural_role, role_for
 from kommissorium.danish.numbers import number
-from kommissorium.danish.quantities import duration, frequency, frequency_change  # noqa: F401
+from kommissorium.danish.quantities import (  # noqa: F401
+    count_text,
+    days_before_text,
+    duration,
+    frequency,
+    frequency_change,
+    meetings_text,
+)
 from kommissorium.danish.quotes import quote
-from kommissorium.danish.text import capitalize, clause
-from kommissorium.danish.vocabulary import party_name
+from kommissorium.danish.text import capitalize, clause, lower_first, sentence, states
+from kommissorium.danish.vocabulary import document_self, party_name, unit_noun
 
 if TYPE_CHECKING:  # pragma: no cover
+    from kommissorium.danish.names import Names
     from kommissorium.model.types import Frequency
+
+
+# -- composition ---------------------------------------------------------------------------------
+def _mentions(role: str, name: str) -> bool:
+    """Whether a role already names the body it comes from ('Rådmand for Børn- og
+    Ungeudvalget' and 'Børn- og Ungeudvalget')."""
+    return bool(name) and name.lower() in role.lower()
+
+
+def quota(q: object, names: "Names") -> str:
+    """One 'heraf' part: '2 fra Aarhus Kommune', 'mindst 1 praktiserende læge fra …'."""
+    n = q.count if q.count is not None else q.minimum
+    part = f"mindst {q.minimum}" if q.count is None else str(q.count)
+    if q.role:
+        part += f" {lower_first(role_for(n, q.role))}"
+    if q.source:
+        part += f" fra {names.ref(q.source)}"
+    if q.requirement:
+        part += f" {clause(q.requirement)}"
+    return part
+
+
+def seat(s: object, names: "Names", *, area: str | None = None, units: int | None = None,
+         single: str | None = None) -> str:
+    """One seat group: '2 praktiserende læger udpeget af PLO-Nordjylland', '1 sundhedsdirektør
+    fra hver af de 4 kommuner', '6 kommunale medlemmer, heraf 2 fra Aarhus Kommune og 1 fra
+    Viborg Kommune', 'Borgmesteren' (a definite role takes no number)."""
+    explicit = "count" in s.model_fields_set
+    low, high = s.count.low, s.count.high
+    n = high if high is not None else low
+    role = " ".join(s.role.split())
+    if is_definite(role) or (s.ex_officio and s.count.exact and low == 1):
+        text = role  # an office or a body: 'borgmesteren', 'formanden for KOSU'
+    elif not explicit and (s.on_demand or s.ad_hoc):
+        text = lower_first(plural_role(role))
+    elif not explicit and s.ex_officio:
+        text = role
+    else:
+        # 'antal' defaults to 1: '1 praktiserende læge …', like the rows that state a number.
+        text = f"{count_text(s.count.minimum, s.count.maximum)} {lower_first(role_for(n, role))}"
+    if s.for_each is not None:
+        if single:
+            text += f" fra {single}"
+        elif units and units > 1:
+            text += f" fra hver af de {units} {unit_noun(s.for_each, units)}"
+        else:
+            text += f" fra hver {unit_noun(s.for_each)}"
+        if s.within and s.within != area:
+            text += f" i {names.ref(s.within)}"
+    elif s.source and not _mentions(role, names.ref(s.source)):
+        text += f" fra {names.ref(s.source)}"
+    if s.members_of:
+        text += f" blandt medlemmerne af {names.ref(s.members_of)}"
+    if s.appointed_by:
+        text += f" udpeget af {names.ref(s.appointed_by)}"
+    if s.nominated_by:
+        text += f" efter indstilling fra {names.ref(s.nominated_by)}"
+    if s.note:
+        text += f" ({clause(s.note)})"
+    if s.requirement:
+        text += f", {clause(s.requirement)}"
+    if s.sub_quotas:
+        text += ", heraf " + join(quota(q, names) for q in s.sub_quotas)
+    if s.ad_hoc:
+        text += " ad hoc"
+    if s.on_demand:
+        text += " efter behov"
+    if not s.vote:
+        text += " (uden stemmeret)"
+    return capitalize(text)
+
+
+def seat_additions(s: object, names: "Names", text: str) -> str:
+    """What an author's wording of a seat leaves out and the data says: its note and its
+    'heraf' quotas (' (note), heraf 2 fra Aarhus Kommune')."""
+    out = ""
+    if s.note and not states(text, s.note):
+        out += f" ({clause(s.note)})"
+    said = text.lower()
+    if not any(w in said for w in ("heraf", "herunder", "henholdsvis", "hvoraf", "hvor mindst")):
+        missing = [q for q in s.sub_quotas if not states(text, _quota_words(q, names))]
+        if missing:
+            out += ", heraf " + join(quota(q, names) for q in missing)
+    return out + "." if out and text.rstrip().endswith(".") else out
+
+
+def _quota_words(q: object, names: "Names") -> str:
+    return " ".join(x for x in (q.role, names.ref(q.source) if q.source else None, q.requirement) if x)
+
+
+def _many(desc: str, s: object) -> bool:
+    low, high = s.count.low, s.count.high
+    return (high or low or 0) > 1 or s.for_each is not None
+
+
+def participant(desc: str) -> str:
+    """'Derudover deltager 2 repræsentanter for patienterne.'"""
+    return sentence(f"Derudover deltager {lower_first(desc)}")
+
+
+def observer(desc: str, s: object | None = None) -> str:
+    """'Som observatør deltager borgmesteren.'; 'Som observatører deltager 2 …'."""
+    word = "observatører" if s is not None and _many(desc, s) and not is_definite(s.role) else "observatør"
+    return sentence(f"Som {word} deltager {lower_first(desc)}")
+
+
+def members_intro(body: str, minimum_only: bool) -> str:
+    """'Forummet består af følgende medlemmer:'."""
+    if minimum_only:
+        return f"{body} sammensættes med minimum følgende repræsentation:"
+    return f"{body} består af følgende medlemmer:"
+
+
+def alternates(allowed: bool, personal: bool) -> str:
+    if allowed and personal:
+        return "Der udpeges personlige suppleanter for medlemmerne."
+    if allowed:
+        return "Der kan udpeges suppleanter for medlemmerne."
+    return "Der udpeges ikke suppleanter."
+
+
+#: A term written as a verb phrase ('følger valgperioden') is the subject's predicate.
+_TERM_VERBS = ("følger", "svarer", "gælder", "løber", "er ", "udløber", "ophører", "varer")
+
+
+def term(text: str) -> str:
+    """'Medlemmerne udpeges for en fireårig periode.', 'Udpegningen følger valgperioden.';
+    a full sentence by the author stays as written."""
+    t = " ".join(text.split())
+    if t[:1].isupper() and " " in t:
+        return sentence(t)
+    t = clause(t)
+    if t.lower().startswith(_TERM_VERBS):
+        return f"Udpegningen {t}."
+    if t.lower().startswith(("for ", "i ", "indtil ", "frem til ", "til ")):
+        return f"Medlemmerne udpeges {t}."
+    return f"Medlemmerne udpeges for {t}."
+
+
+def total(base: str, n: int, per_unit: list[str] | None = None) -> str:
+    """'I alt 16 faste medlemmer.', 'I alt 1 fast medlem.', 'I alt 7 faste medlemmer og
+    derudover 1 pr. kommune.'"""
+    noun = plural(n, "fast medlem", "faste medlemmer")
+    if per_unit:
+        return f"I alt {base} {noun} og derudover {join(per_unit)}."
+    return f"I alt {base} {noun}."
+
+
+def per_unit(count: str, unit: object) -> str:
+    """'1 pr. kommune'."""
+    return f"{count} pr. {unit_noun(unit)}"
 
 
 # -- meetings ------------------------------------------------------------------------------------
@@ -30,9 +191,110 @@ def meeting_frequency(f: "Frequency", dur: object = None) -> str:
     if d:
         if f.on_demand and phrase.endswith(" og derudover efter behov"):
             phrase = phrase[: -len(" og derudover efter behov")] + f" {d} og derudover efter behov"
+        elif phrase == "møder efter behov":
+            phrase = f"møder {d} efter behov"
         else:
             phrase = f"{phrase} {d}"
     return f"Der afholdes {phrase}."
+
+
+def meeting_duration(dur: object) -> str | None:
+    """'Møderne er af 2-3 timers varighed.'"""
+    d = duration(dur)
+    return f"Møderne er {d}." if d else None
+
+
+def physical_meetings(p: "Frequency", after_frequency: bool) -> str | None:
+    """'Heraf holdes to møder årligt med fysisk fremmøde.'"""
+    core = meetings_text(p.minimum, p.maximum, p.approximately)
+    if not core:
+        return None
+    lead = "Heraf holdes" if after_frequency else "Der holdes"
+    return f"{lead} {core} årligt med fysisk fremmøde."
+
+
+def virtual_meetings(virtual: bool) -> str:
+    return "Møderne kan foregå virtuelt." if virtual else "Møderne holdes med fysisk fremmøde."
+
+
+def extraordinary_meetings(requested_by: int | None = None) -> str:
+    """'Der kan indkaldes til ekstraordinære møder, når mindst 3 medlemmer anmoder om det.'"""
+    s = "Der kan indkaldes til ekstraordinære møder"
+    if requested_by:
+        who = "ét medlem" if requested_by == 1 else f"mindst {requested_by} medlemmer"
+        s += f", når {who} anmoder om det"
+    return s + "."
+
+
+def agenda_days_before(days: int) -> str:
+    """'Dagsordenen udsendes senest én uge før mødet.'"""
+    return f"Dagsordenen udsendes senest {days_before_text(days)} før mødet."
+
+
+# -- decisions -----------------------------------------------------------------------------------
+def decision_rule(rule: str, body: str) -> str:
+    return {
+        "konsensus": "Beslutninger træffes ved konsensus.",
+        "flertal": "Beslutninger træffes ved simpelt flertal.",
+        "ingen-beslutningskompetence": f"{body} har ikke selvstændig beslutningskompetence.",
+    }[rule]
+
+
+def casting_vote(who: str) -> str:
+    """'Ved stemmelighed er formandens stemme afgørende.'"""
+    w = {"formand": "formanden", "næstformand": "næstformanden"}.get(who.strip(), who.strip())
+    if " " not in w:
+        return f"Ved stemmelighed er {w}s stemme afgørende."
+    return f"Ved stemmelighed er stemmen fra {w} afgørende."
+
+
+def excluded_topics(body: str, topics: list[str]) -> str:
+    return f"{body} behandler ikke {join(clause(t) for t in topics)}."
+
+
+# -- relations -----------------------------------------------------------------------------------
+def relation(subject: str, verbs: list[str], targets: str) -> str:
+    """'Forummet refererer til og forbereder sager for Sundhedssamarbejdsudvalget.'"""
+    return f"{subject} {join(verbs)} {targets}."
+
+
+def may_establish(body: str, groups: list[str]) -> str:
+    return f"{body} kan nedsætte {join(clause(g) for g in groups)}."
+
+
+def subgroups(body_in_sentence: str, labels: list[str]) -> str:
+    """'Under forummet er der nedsat X og Y (ad hoc).'"""
+    return f"Under {body_in_sentence} er der nedsat {join(labels)}."
+
+
+def subgroup_label(label: str, standing: bool) -> str:
+    return label if standing else f"{label} (ad hoc)"
+
+
+# -- publication ---------------------------------------------------------------------------------
+def agendas_published(where: str) -> str:
+    return f"Dagsordener og referater skal være tilgængelige på {clause(where)}."
+
+
+def charter_published(where: str, kind: object = None) -> str:
+    """'Kommissoriet offentliggøres på …', 'Forretningsordenen offentliggøres på …'."""
+    return f"{capitalize(document_self(kind))} offentliggøres på {clause(where)}."
+
+
+def approval(by: str | None, by_body: bool, when: object | None) -> str | None:
+    """'Godkendt i Sundhedskoordinationsudvalget den 23. juni 2022', 'Godkendt af KKR i august
+    2022'."""
+    text = "Godkendt"
+    if by:
+        text += (" i " if by_body else " af ") + by
+    if when is not None:
+        text += " " + on_date(when)
+    return None if text == "Godkendt" else text
+
+
+def source_line(kilde: str) -> str:
+    """'Kilde: …' — the provenance of the document's data."""
+    return f"Kilde: {clause(kilde)}"
 
 
 # -- chair, secretariat --------------------------------------------------------------------------
@@ -44,9 +306,29 @@ def shared_chair(parties: list[object], agreed: str | None = None) -> str:
     return s + "."
 
 
+def agreed_chair(agreed: str) -> str:
+    """'Formandskabet aftales ved første møde.'"""
+    return f"Formandskabet aftales {clause(agreed)}."
+
+
 def shared_secretariat(parties: list[object]) -> str:
     """'Sekretariatsbetjeningen varetages i fællesskab af kommunerne og regionen.'"""
     return f"Sekretariatsbetjeningen varetages i fællesskab af {join(party_name(p) for p in parties)}."
+
+
+def secretariat_by(names_text: str, many: bool) -> str:
+    """'Sekretariatsbetjeningen varetages af Region Nordjylland.'"""
+    joint = " i fællesskab" if many else ""
+    return f"Sekretariatsbetjeningen varetages{joint} af {names_text}."
+
+
+def coordinates_with(names_text: str) -> str:
+    return f"Der koordineres med {names_text}."
+
+
+def duties_intro(who: str) -> str:
+    """'Formandskabet har følgende opgaver:'."""
+    return f"{capitalize(who)} har følgende opgaver:"
 
 
 # -- officers (first written by helper 'model' in danish_body.py) --------------------------

@@ -63,3 +63,26 @@ def paragraphs(text: str | None) -> list[str]:
 def finished_paragraphs(text: str | None) -> list[str]:
     """``paragraphs`` each finished (capital, full stop)."""
     return [finish(p) for p in paragraphs(text)]
+
+
+_STOP = {"eller", "samt", "inden", "hvor", "mindst", "højst", "efter", "under", "også", "deres",
+         "denne", "dette", "disse", "skal", "have", "være", "blive", "bliver", "hver", "hvert",
+         "nogle", "andre", "anden", "andet", "over", "med", "fra", "til", "som", "for", "det",
+         "den", "der", "kan", "ved"}
+
+
+def _stems(text: str) -> list[str]:
+    words = re.findall(r"[a-zæøå0-9]+", text.lower())
+    return [w[:5] for w in words if len(w) >= 4 and w not in _STOP]
+
+
+def states(text: str, phrase: str, share: float = 0.6) -> bool:
+    """Whether an author's wording already states a data item: most of the item's words (by
+    their first five letters) occur in the wording. 'udpeges af KKR i klyngens region' is stated
+    by 'Hvert KKR udpeger en deltager fra hver sundhedsklynge i regionen'."""
+    stems = _stems(phrase)
+    if not stems:
+        return phrase.strip().lower() in text.lower()
+    said = text.lower()
+    found = sum(1 for s in stems if s in said)
+    return found / len(stems) >= share

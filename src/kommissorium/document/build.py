@@ -10,8 +10,6 @@ precedes a list; ``overskrifter`` override headings; ``afsnit`` are extra sectio
 
 from __future__ import annotations
 
-from kommissorium.danish import BODY_TYPE_NAMES
-
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Iterable
@@ -51,7 +49,16 @@ from kommissorium.danish.procedure import (
     urgent_sentence,
     voting_sentences,
 )
-from kommissorium.danish.vocabulary import DOCUMENT_KIND_TITLES, document_title
+from kommissorium.danish import sentences as say
+from kommissorium.danish.names import Names, kommune_list
+from kommissorium.danish.text import finish, lower_first, states
+from kommissorium.danish.vocabulary import (
+    DOCUMENT_KIND_TITLES,
+    SECTION_HEADINGS,
+    body_type_name,
+    document_title,
+    unit_noun,
+)
 from kommissorium.danish.sentences import (
     co_chairs_sentence,
     different_groups_sentence,
@@ -118,19 +125,6 @@ SECTION_ATTR = {
     "relationer": "relations", "offentliggørelse": "publication", "vedtagelse": "adoption",
 }
 
-BODY_TYPES = BODY_TYPE_NAMES
-
-PARTIES = {
-    "kommuner": "kommunerne",
-    "region": "regionen",
-    "almen-praksis": "almen praksis",
-    "patienter": "patienter og pårørende",
-    "stat": "staten",
-    "andet": "andre parter",
-}
-
-UNIT_NOUNS = {"kommune": ("kommune", "kommuner"), "klynge": ("sundhedsklynge", "sundhedsklynger"),
-              "region": ("region", "regioner")}
 
 #: Name the units a seat is expanded over when there are at most this many…
 NAME_UNITS_UP_TO = 12
@@ -165,21 +159,16 @@ class _Builder:
         self.c: Charter = charter
         self.name = charter.name
         self.git = git
+        self.names = Names(cs)
 
     # -- names ---------------------------------------------------------------------------------
     def ref(self, ref: str | None) -> str:
         """The display name of a charter id or registry key ('Hjørring Kommune', 'PLO-Nordjylland'),
         as written inside a sentence ('det politiske niveau i …', 'Det Administrative Kontaktforum')."""
-        if not ref:
-            return ""
-        if ref not in self.cs.by_id:
-            entry = self.cs.registry.get(ref)
-            if entry is not None and entry.kind == "kommune":
-                return f"{entry.name} Kommune"
-        return in_sentence(self.cs.name_of(ref))
+        return self.names.ref(ref)
 
     def refs(self, refs: Iterable[str]) -> str:
-        return join([self.ref(r) for r in refs])
+        return self.names.refs(refs)
 
     # -- document ------------------------------------------------------------------------------
     def build(self) -> Document:
@@ -255,7 +244,7 @@ class _Builder:
         if c.title and c.title != c.name and c.name not in c.title:
             parts.append(c.name)
         if frame_name:
-            parts.append(f"Udbygger rammen «{frame_name}»")
+            parts.append(say.extends_frame(frame_name))
         return ". ".join(parts) or None
 
     def _approval(self) -> str | None:
@@ -264,20 +253,11 @@ class _Builder:
             return None
         if a.text:
             return " ".join(a.text.split())
-        by = ""
-        if a.by:
-            by = (" i " if a.by in self.cs.by_id else " af ") + self.ref(a.by)
-        when = ""
-        if a.date is not None:
-            text = format_partial_date(a.date)
-            when = f" den {text}" if a.date.day else f" i {text}"
-        if not by and not when:
-            return None
-        return f"Godkendt{by}{when}"
+        return say.approval(self.ref(a.by) or None, bool(a.by) and a.by in self.cs.by_id, a.date)
 
     def _facts(self, frame_name: str | None) -> tuple[Fact, ...]:
         c = self.c
-        kind = BODY_TYPES.get(c.type.value, capitalize(c.type.value))
+        kind = body_type_name(c.type.value)
         facts = [Fact("Type", f"{kind} (rammekommissorium)" if c.frame else kind)]
         if c.short_name:
             facts.append(Fact("Forkortelse", c.short_name))
@@ -327,59 +307,13 @@ class _Builder:
     # -- composition ---------------------------------------------------------------------------
     def seat_text(self, seat: "Seat", units: int | None = None, single: str | None = None) -> str:
         """One seat group in Danish: '2 praktiserende læger udpeget af PLO-Nordjylland'."""
-        explicit = "count" in seat.model_fields_set
-        low, high = seat.count.low, seat.count.high
-        n = high if high is not None else low
-        if seat.ex_officio and seat.count.exact and low == 1:
-            text = seat.role
-        elif not explicit and (seat.on_demand or seat.ad_hoc):
-            text = _plural_role(seat.role)
-        elif not explicit and (seat.ex_officio or is_definite(seat.role)):
-            text = seat.role  # an office or a body: 'sundhedssekretariatet', 'formanden for KOSU'
-        else:
-            # 'antal' defaults to 1: '1 praktiserende læge …', like the rows that state a number.
-            role = _lower_first(role_for(n, seat.role))
-            text = f"{count_text(seat.count.minimum, seat.count.maximum)} {role}"
-        if seat.for_each is not None:
-            one, many = UNIT_NOUNS[seat.for_each.value]
-            if single:
-                text += f" fra {single}"
-            elif units and units > 1:
-                text += f" fra hver af de {units} {many}"
-            else:
-                text += f" fra hver {one}"
-            if seat.within and seat.within != self.c.area:
-                text += f" i {self.ref(seat.within)}"
-        elif seat.source:
-            text += f" fra {self.ref(seat.source)}"
-        if seat.members_of:
-            text += f" blandt medlemmerne af {self.ref(seat.members_of)}"
-        if seat.appointed_by:
-            text += f" udpeget af {self.ref(seat.appointed_by)}"
-        if seat.nominated_by:
-            text += f" efter indstilling fra {self.ref(seat.nominated_by)}"
-        if seat.note:
-            text += f" ({seat.note})"
-        if seat.requirement:
-            text += f", {seat.requirement}"
-        for q in seat.sub_quotas:
-            part = f"mindst {q.minimum}" if q.count is None else str(q.count)
-            if q.role:
-                part += f" {q.role}"
-            if q.source:
-                part += f" fra {self.ref(q.source)}"
-            if q.requirement:
-                part += f" {q.requirement}"
-            text += f", heraf {part}"
-        if seat.ad_hoc and explicit:
-            text += " (ad hoc)"
-        elif seat.ad_hoc:
-            text = "ad hoc-deltagelse: " + text
-        if seat.on_demand:
-            text += " efter behov"
-        if not seat.vote:
-            text += " (uden stemmeret)"
-        return capitalize(text)
+        return say.seat(seat, self.names, area=self.c.area, units=units, single=single)
+
+    def _seat_with_text(self, seat: "Seat") -> str:
+        """The author's wording of a seat, with the note and quotas it does not state itself."""
+        text = " ".join(seat.text.split())
+        extra = say.seat_additions(seat, self.names, text)
+        return f"{text.rstrip('.')}{extra}" if extra else text
 
     def _unit_names(self, es: "ExpandedSeat") -> str | None:
         if not es.expanded or not es.units or len(es.units) > NAME_UNITS_UP_TO:
@@ -391,22 +325,21 @@ class _Builder:
             if len(units) > NAME_ALL_UP_TO:
                 return None
             units.sort(key=lambda u: _collate(u.name))  # a klynge keeps its own order
-        names = [u.name for u in units]
         if es.seat.for_each is not None and es.seat.for_each.value == "kommune":
             # "Læsø Kommune", but "Hjørring, Brønderslev og Læsø kommuner" (a common noun).
-            return f"{join(names)} {'Kommune' if len(names) == 1 else 'kommuner'}"
-        return join(names)
+            return kommune_list(units)
+        return join(u.name for u in units)
 
     def _row(self, es: "ExpandedSeat") -> MemberRow:
         seat = es.seat
         frame = self.c.frame
         single = self._unit_names(es) if es.expanded and len(es.units) == 1 and not frame else None
         units = None if frame else len(es.units)
-        text = " ".join(seat.text.split()) if seat.text else self.seat_text(seat, units, single)
+        text = self._seat_with_text(seat) if seat.text else self.seat_text(seat, units, single)
         if self.c.frame and es.expanded:
             # A frame is applied per klynge/kommune by the charters that extend it: no expansion.
-            one = UNIT_NOUNS[seat.for_each.value][0]
-            return MemberRow(f"{count_text(seat.count.minimum, seat.count.maximum)} pr. {one}", text)
+            return MemberRow(say.per_unit(count_text(seat.count.minimum, seat.count.maximum),
+                                          seat.for_each), text)
         if seat.on_demand:
             count = "efter behov"
         elif seat.ad_hoc:
@@ -422,10 +355,7 @@ class _Builder:
             return []
         blocks: list[Block] = []
         if comp.members:
-            intro = comp.intro or (
-                f"{self.name} sammensættes med minimum følgende repræsentation:"
-                if comp.minimum_only else f"{self.name} består af følgende medlemmer:"
-            )
+            intro = comp.intro or say.members_intro(self.name, comp.minimum_only)
             blocks += [Paragraph(p) for p in _paras(intro)]
             rows_list, seen_details = [], set()
             for es in self.cs.seats(self.id):
@@ -441,32 +371,22 @@ class _Builder:
             blocks += [Paragraph(p) for p in _paras(comp.intro)]
         for p in comp.participants:
             if p.text:
-                blocks += [Paragraph(x) for x in _paras(p.text)]
+                blocks += [Paragraph(x) for x in _paras(self._seat_with_text(p))]
             else:
-                desc = self.seat_text(p, self._units_of(p))
-                blocks.append(Paragraph(f"Derudover deltager {_lower_first(desc)}."))
+                blocks.append(Paragraph(say.participant(self.seat_text(p, self._units_of(p)))))
         for o in comp.observers:
             if o.text:
-                blocks += [Paragraph(x) for x in _paras(o.text)]
+                blocks += [Paragraph(x) for x in _paras(self._seat_with_text(o))]
             else:
-                desc = self.seat_text(o, self._units_of(o))
-                blocks.append(Paragraph(f"Som observatør deltager {_lower_first(desc)}."))
+                blocks.append(Paragraph(say.observer(self.seat_text(o, self._units_of(o)), o)))
         alt = comp.alternates
         if alt is not None:
             if alt.text:
                 blocks += [Paragraph(x) for x in _paras(alt.text)]
-            elif alt.allowed and alt.personal:
-                blocks.append(Paragraph("Der udpeges personlige suppleanter for medlemmerne."))
-            elif alt.allowed:
-                blocks.append(Paragraph("Der kan udpeges suppleanter for medlemmerne."))
             else:
-                blocks.append(Paragraph("Der udpeges ikke suppleanter."))
+                blocks.append(Paragraph(say.alternates(alt.allowed, alt.personal)))
         if comp.term:
-            term = " ".join(comp.term.split())
-            if term[:1].isupper() and " " in term:
-                blocks.append(Paragraph(sentence(term)))
-            else:
-                blocks.append(Paragraph(f"Medlemmerne udpeges for {term.rstrip('.')}."))
+            blocks.append(Paragraph(say.term(comp.term)))
         blocks += [Paragraph(p) for n in comp.notes for p in _paras(n)]
         return blocks
 
@@ -483,7 +403,7 @@ class _Builder:
                     continue
                 if es.expanded:
                     count = count_text(es.seat.count.minimum, es.seat.count.maximum)
-                    per_unit.append(f"{count} pr. {UNIT_NOUNS[es.seat.for_each.value][0]}")
+                    per_unit.append(say.per_unit(count, es.seat.for_each))
                     continue
                 low += es.low
                 high = None if high is None or es.high is None else high + es.high
@@ -498,11 +418,9 @@ class _Builder:
             return None, None
         base = count_text(low, high) if high != low or high is None else str(low)
         n = high if high is not None else low
-        noun = "fast medlem" if n == 1 else "faste medlemmer"
         if per_unit:
-            return (f"{base} + {' + '.join(per_unit)}",
-                    f"I alt {base} {noun} og derudover {join(per_unit)}.")
-        return base, f"I alt {base} {noun}."
+            return f"{base} + {' + '.join(per_unit)}", say.total(base, n, per_unit)
+        return base, say.total(base, n)
 
     def _units_of(self, seat: "Seat") -> int | None:
         if seat.for_each is None:
@@ -557,13 +475,9 @@ class _Builder:
             if ch.none:
                 sentences.append(no_chair_sentence(self.name))
             if ch.shared_between:
-                parties = join([PARTIES.get(p.value, p.value) for p in ch.shared_between])
-                s = f"Formandskabet er delt mellem {parties}"
-                if ch.agreed:
-                    s += f" og aftales {ch.agreed.rstrip('.')}"
-                sentences.append(s + ".")
+                sentences.append(say.shared_chair(ch.shared_between, ch.agreed))
             elif ch.agreed:
-                sentences.append(f"Formandskabet aftales {ch.agreed.rstrip('.')}.")
+                sentences.append(say.agreed_chair(ch.agreed))
             if ch.co_chairs:
                 descs = []
                 for o in ch.co_chairs:
@@ -584,9 +498,11 @@ class _Builder:
                 sentences.append(different_groups_sentence())
             if sentences:
                 blocks.append(Paragraph(" ".join(sentences)))
-            if ch.duties:
-                blocks.append(Paragraph("Formandskabet har følgende opgaver:"))
-                blocks.append(BulletList(tuple(" ".join(d.split()) for d in ch.duties)))
+        duties = [d for d in ch.duties if not ch.text or not states(ch.text, d)]
+        if duties:
+            # A task list is data the section's wording does not replace.
+            blocks.append(Paragraph(say.duties_intro("formandskabet")))
+            blocks.append(BulletList(tuple(" ".join(d.split()) for d in duties)))
         for other in ch.others:
             if other.text:
                 blocks += [Paragraph(p) for p in _paras(other.text)]
@@ -612,25 +528,22 @@ class _Builder:
         blocks: list[Block] = []
         if s.text:
             blocks += [Paragraph(p) for p in _paras(s.text)]
+            if s.coordinates_with and "koordiner" not in s.text.lower():
+                blocks.append(Paragraph(say.coordinates_with(self.refs(s.coordinates_with))))
         else:
             sentences = []
             if s.shared_between and not s.provided_by:
-                parties = join([PARTIES.get(p.value, p.value) for p in s.shared_between])
-                sentences.append(f"Sekretariatsbetjeningen varetages i fællesskab af {parties}.")
+                sentences.append(say.shared_secretariat(s.shared_between))
             if s.provided_by:
-                if len(s.provided_by) > 1:
-                    sentences.append(
-                        f"Sekretariatsbetjeningen varetages i fællesskab af {self.refs(s.provided_by)}."
-                    )
-                else:
-                    sentences.append(f"Sekretariatsbetjeningen varetages af {self.refs(s.provided_by)}.")
+                sentences.append(say.secretariat_by(self.refs(s.provided_by), len(s.provided_by) > 1))
             if s.coordinates_with:
-                sentences.append(f"Der koordineres med {self.refs(s.coordinates_with)}.")
+                sentences.append(say.coordinates_with(self.refs(s.coordinates_with)))
             if sentences:
                 blocks.append(Paragraph(" ".join(sentences)))
-            if s.duties:
-                blocks.append(Paragraph("Sekretariatet har følgende opgaver:"))
-                blocks.append(BulletList(tuple(" ".join(d.split()) for d in s.duties)))
+        duties = [d for d in s.duties if not s.text or not states(s.text, d)]
+        if duties:
+            blocks.append(Paragraph(say.duties_intro("sekretariatet")))
+            blocks.append(BulletList(tuple(" ".join(d.split()) for d in duties)))
         blocks += [Paragraph(p) for n in s.notes for p in _paras(n)]
         return blocks
 
@@ -643,8 +556,10 @@ class _Builder:
         sentences: list[str] = []
         if m.text:
             sentences += _paras(m.text)
-            if extra is not None and extra.text:
-                sentences.append(" ".join(extra.text.split()))
+            # The wording replaces the frequency; the other facts stay unless it states them.
+            rest = self._meeting_sentences(m, covered=m.text)
+            if rest:
+                sentences.append(" ".join(rest))
         else:
             sentences += self._meeting_sentences(m)
         blocks: list[Block] = []
@@ -700,59 +615,42 @@ class _Builder:
                     _threshold(nc) if nc is not None else None)))
         return [p for p in out if p]
 
-    def _meeting_sentences(self, m: "Meetings") -> list[str]:
+    def _meeting_sentences(self, m: "Meetings", covered: str | None = None) -> list[str]:
+        """The meeting sentences; with ``covered`` (the author's wording) only those of facts
+        the wording does not state itself (frequency and duration always count as stated)."""
+        said = (covered or "").lower()
+
+        def open_(*words: str) -> bool:
+            return covered is None or not any(w in said for w in words)
+
         out: list[str] = []
         f = m.per_year
-        duration = ""
-        if m.duration_hours is not None:
-            d = m.duration_hours
-            hours = hours_text(d.minimum, d.maximum, d.approximately)
-            if hours:
-                duration = f" af {hours} varighed"
-        if f is not None:
-            core = meetings_per_year_text(f.minimum, f.maximum, f.approximately, f.on_demand)
-            if core == "efter behov":
-                out.append(f"{self.name} mødes efter behov{' til møder' + duration if duration else ''}.")
-            elif "gange" in core or "gang " in core:
-                main = core.replace(" og efter behov", "")
-                s = f"{self.name} mødes {main}"
-                if duration:
-                    s += f" til møder{duration}"
-                if f.on_demand:
-                    s += " og derudover efter behov"
-                out.append(s + ".")
-            else:
-                main = core.replace(" og efter behov", "")
-                lead = "Som udgangspunkt afholdes" if f.as_a_rule else "Der afholdes"
-                s = f"{lead} {main}{duration}"
-                if f.on_demand:
-                    s += " og derudover efter behov"
-                out.append(s + ".")
-        elif duration:
-            out.append(f"Møderne er{duration}.")
-        if m.physical_per_year is not None:
-            p = m.physical_per_year
-            core = meetings_text(p.minimum, p.maximum, p.approximately)
-            if core:
-                lead = "Heraf holdes" if f is not None else "Der holdes"
-                out.append(f"{lead} {core} årligt med fysisk fremmøde.")
-        if m.virtual is True:
-            out.append("Møderne kan foregå virtuelt.")
-        elif m.virtual is False:
-            out.append("Møderne holdes med fysisk fremmøde.")
+        if covered is None:
+            if f is not None:
+                out.append(say.meeting_frequency(f, m.duration_hours))
+            elif m.duration_hours is not None:
+                d = say.meeting_duration(m.duration_hours)
+                if d:
+                    out.append(d)
+        if m.physical_per_year is not None and open_("fysisk"):
+            p = say.physical_meetings(m.physical_per_year, f is not None)
+            if p:
+                out.append(p)
+        if m.virtual is not None and open_("virtuel", "online", "digital"):
+            out.append(say.virtual_meetings(m.virtual))
         extra = m.extraordinary
-        if extra is not None:
+        if extra is not None and (covered is None or (extra.text or "").lower() not in said):
             if extra.text:
                 out.append(" ".join(extra.text.split()))
-            elif extra.allowed:
+            elif extra.allowed and open_("ekstraordinær"):
                 out += extraordinary_sentences(
                     extra.called_by,
                     _threshold(extra.requested_by) if extra.requested_by else None,
                     self.ref(extra.other_body) or None,
                     _deadline(extra.within))
-        if m.agenda_days_before is not None:
-            out.append(f"Dagsordenen udsendes {days_before_text(m.agenda_days_before)} før mødet.")
-        if m.timing:
+        if m.agenda_days_before is not None and open_("dagsorden"):
+            out.append(say.agenda_days_before(m.agenda_days_before))
+        if m.timing and open_(" ".join(m.timing.lower().split()).rstrip(".")):
             out.append(sentence(m.timing))
         return out
 
@@ -761,40 +659,37 @@ class _Builder:
         if d is None:
             return []
         blocks: list[Block] = []
+        said = (d.text or "").lower()
+
+        def open_(*words: str) -> bool:
+            return not d.text or not any(w in said for w in words)
+
         if d.text:
             blocks += [Paragraph(p) for p in _paras(d.text)]
-        else:
+        if True:
             out = []
-            if d.rule is not None:
-                out.append({
-                    "konsensus": "Beslutninger træffes ved konsensus.",
-                    "flertal": "Beslutninger træffes ved simpelt flertal.",
-                    "ingen-beslutningskompetence":
-                        f"{self.name} har ikke selvstændig beslutningskompetence.",
-                }[d.rule.value])
-            if d.quorum:
+            if d.rule is not None and not d.text:
+                out.append(say.decision_rule(d.rule.value, self.name))
+            if d.quorum and open_("beslutningsdygtig"):
                 q = d.quorum
                 f = q.fraction
                 out.append(quorum_sentence(
                     self.name, q.count, (f.numerator, f.denominator) if f else None, q.above,
                     q.of == "stemmeberettigede", q.alternates_count))
             v = d.voting
-            if v is not None:
+            if v is not None and open_("flertal", "enighed", "konsensus", "stemme"):
                 out += _paras(v.text) if v.text else voting_sentences(
                     v.majority_of.value if v.majority_of else None, v.consensus_first,
                     v.written_when, v.proxy)
             t = d.tie
-            if t is not None:
+            if t is not None and open_("stemmelighed", "stemmer står lige"):
                 out += _paras(t.text) if t.text else tie_sentences(
                     t.casting, t.outcome.value if t.outcome else None,
                     t.elections.value if t.elections else None)
-            if d.casting_vote:
-                who = {"formand": "formanden", "næstformand": "næstformanden"}.get(
-                    d.casting_vote.strip(), d.casting_vote.strip())
-                out.append(f"Ved stemmelighed er {who}s stemme afgørende."
-                           if " " not in who else f"Ved stemmelighed er stemmen fra {who} afgørende.")
-            if d.excluded_topics:
-                out.append(f"{self.name} behandler ikke {join(d.excluded_topics)}.")
+            if d.casting_vote and open_("stemmelighed", "afgørende"):
+                out.append(say.casting_vote(d.casting_vote))
+            if d.excluded_topics and open_("behandler ikke"):
+                out.append(say.excluded_topics(self.name, d.excluded_topics))
             if out:
                 blocks.append(Paragraph(" ".join(out)))
         law = []
@@ -864,22 +759,22 @@ class _Builder:
             out = []
             for i, (targets, verbs) in enumerate(groups.items()):
                 subject = self.name if i == 0 else "Organet"
-                out.append(f"{subject} {join(verbs)} {self.refs(targets)}.")
+                out.append(say.relation(subject, verbs, self.refs(targets)))
             if out:
                 blocks.append(Paragraph(" ".join(out)))
-            if r.may_establish:
-                blocks.append(Paragraph(
-                    f"{self.name} kan nedsætte {join([' '.join(x.split()) for x in r.may_establish])}."
-                ))
+        groups_ = [g for g in r.may_establish if not r.text or not states(r.text, g)]
+        if groups_:
+            blocks.append(Paragraph(say.may_establish(self.name, groups_)))
+        if not r.text:
             plain = []
             for sg in r.subgroups:
                 if sg.text:
                     blocks += [Paragraph(p) for p in _paras(sg.text)]
                 else:
                     label = in_sentence(sg.name) if sg.name else self.ref(sg.ref)
-                    plain.append(label if sg.standing else f"{label} (ad hoc)")
+                    plain.append(say.subgroup_label(label, sg.standing))
             if plain:
-                blocks.append(Paragraph(f"Under {in_sentence(self.name)} er der nedsat {join(plain)}."))
+                blocks.append(Paragraph(say.subgroups(in_sentence(self.name), plain)))
         blocks += [Paragraph(p) for n in r.notes for p in _paras(n)]
         return blocks
 
@@ -891,9 +786,9 @@ class _Builder:
             return [Paragraph(x) for x in _paras(p.text)]
         out = []
         if p.agendas_and_minutes:
-            out.append(f"Dagsordener og referater skal være tilgængelige på {p.agendas_and_minutes.rstrip('.')}.")
+            out.append(say.agendas_published(p.agendas_and_minutes))
         if p.charter:
-            out.append(f"Kommissoriet offentliggøres på {p.charter.rstrip('.')}.")
+            out.append(say.charter_published(p.charter, self.c.kind))
         return [Paragraph(" ".join(out))] if out else []
 
 

@@ -11,7 +11,15 @@ import re
 from datetime import date
 from typing import Annotated, Any, ClassVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    model_validator,
+)
 from pydantic import Strict as _StrictType
 from pydantic_core import PydanticCustomError
 
@@ -141,6 +149,21 @@ class Frequency(Strict):
     approximately: float | None = Field(None, alias="omkring", ge=0, allow_inf_nan=False)
     on_demand: YesNo = Field(False, alias="efter-behov")
     as_a_rule: YesNo = Field(False, alias="som-udgangspunkt")
+    #: The rate word the author wrote ('kvartalsvis', 'hver måned'), kept so that a document
+    #: says what the source said ('mindst kvartalsvis', not 'mindst fire gange årligt').
+    _rate_word: str | None = PrivateAttr(None)
+
+    @property
+    def rate_word(self) -> str | None:
+        return self._rate_word
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_rate_word(cls, value: Any, handler: Any) -> Any:
+        obj = handler(value)
+        if isinstance(value, str) and isinstance(obj, Frequency):
+            obj._rate_word = rate_word_in(value)
+        return obj
 
     @model_validator(mode="before")
     @classmethod
@@ -227,7 +250,19 @@ def _number(text: str) -> float:
 
 #: Words for a rate per year ("kvartalsvis": 4 a year).
 RATE_WORDS = {"hver anden måned": 6, "månedligt": 12, "kvartalsvis": 4, "halvårligt": 2,
-              "årligt": 1}
+              "hver måned": 12, "en gang om måneden": 12, "én gang om måneden": 12,
+              "hvert kvartal": 4, "en gang i kvartalet": 4, "hvert halve år": 2,
+              "hvert halvår": 2, "årligt": 1}
+RATE_WORDS = dict(sorted(RATE_WORDS.items(), key=lambda kv: -len(kv[0])))
+
+
+def rate_word_in(value: str) -> str | None:
+    """The rate word of a compact frequency ('mindst kvartalsvis' → 'kvartalsvis')."""
+    text = re.sub(r"(?:,|\bog|\beller)?\s*efter behov\s*$", "", value.strip().lower()).strip()
+    text = re.sub(r"^(?:mindst|minimum|min\.|højst|maks\.?|op til|ca\.?|cirka|omkring)\s+", "",
+                  text)
+    text = re.sub(r"^møder\s+", "", text)
+    return text if text in RATE_WORDS and text != "årligt" else None
 #: A trailing "møder årligt", "gange om året", "om året": the unit the field already states.
 _PER_YEAR = re.compile(
     r"\s+(?:(?:møder|møde|gange|gang)\s+)?(?:årligt|om året|i året|pr\.?\s*år|per år)$")
