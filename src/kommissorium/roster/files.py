@@ -73,14 +73,14 @@ class CompanionFile:
 
 def load_companion(path: Path, display: str, charter_id: str, confine: Path | None) -> CompanionFile:
     from kommissorium.model.validate import validate_model
-    from kommissorium.roster.model import MeetingPlan, Roster
+    from kommissorium.roster.model import Roster, Schedule
 
     kind = companion_kind(path) or "medlemmer"
     doc = load_file(path, display, confine=confine)
     problems = list(doc.problems)
     data = None
     if doc.data is not None:
-        model = Roster if kind == "medlemmer" else MeetingPlan
+        model = Roster if kind == "medlemmer" else Schedule
         data, schema = validate_model(model, doc.data, doc.source_map, display)
         problems += schema
         if problems:

@@ -209,7 +209,7 @@ class Meeting(Strict):
         return time(int(m[3]), int(m[4])) if m and m[3] is not None else None
 
 
-class MeetingPlan(Strict):
+class Schedule(Strict):
     """The dated meetings of one body (``<organ>.moeder.yaml`` beside the charter)."""
 
     source: str | None = Field(None, alias="kilde", description="Hvor planen stammer fra, fx 'vedtaget på mødet 1. december 2026'.")

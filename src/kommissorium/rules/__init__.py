@@ -5,6 +5,7 @@ from __future__ import annotations
 from kommissorium.rules import (  # noqa: F401  (each module registers its rules)
     composition,
     frames,
+    meetingplan,
     meetings,
     names,
     officers,
@@ -13,6 +14,7 @@ from kommissorium.rules import (  # noqa: F401  (each module registers its rules
     references,
     registry_coverage,
     relations,
+    roster,
 )
 from kommissorium.rules.base import RULES, Finding, Rule, lookup, rule
 from kommissorium.rules.engine import RuleConfig, run_rules
