@@ -62,12 +62,13 @@ NASTY = [
     '#import "@preview/cetz:0.2.2": *', '#read("/etc/passwd")', "#{ panic() }", "$x^2$", "\\",
     "*fed* _kursiv_ `kode`", "[link](javascript:alert(1))", "| a | b |", "- punkt", "1. januar",
     "---", "...", "# overskrift", "no", "on", "010", "1_000", "2022-06-23", "~", "null", "'", '"',
-    ": ", " #", "@", "%", "&a", "*a", "!!python/object", "æøå ÆØÅ", "–—…“”", "\u202e", "\u00a0",
+    ": ", " #", "@", "%", "&a", "*a", "!!python/object", "æøå ÆØÅ", "–—…“”", "\u00a0",
 ]
 
 _TEXT_ALPHABET = st.characters(
     codec="utf-8",
-    exclude_categories=("Cs", "Cc", "Co", "Cn"),
+    # format characters (bidi overrides, zero-width) and line separators are refused (S006)
+    exclude_categories=("Cs", "Cc", "Co", "Cn", "Cf", "Zl", "Zp"),
 ) | st.sampled_from(list("\n\t "))
 
 text = st.one_of(
@@ -76,6 +77,10 @@ text = st.one_of(
     st.lists(st.sampled_from(NASTY) | st.text(string.ascii_letters + "æøå ", max_size=10),
              min_size=1, max_size=4).map(" ".join),
 ).filter(lambda s: s.strip() != "")
+
+#: A name: text without line breaks or tabs (S006 refuses them in names).
+name = text.map(lambda s: s.replace("\n", " ").replace("\t", " ").replace("\r", " ")).filter(
+    lambda s: s.strip() != "")
 
 ref = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
 count = st.one_of(st.integers(0, 30), st.sampled_from(["2-4", "op til 3", "mindst 2", "1"]))
@@ -105,13 +110,13 @@ seat = st.fixed_dictionaries(
 
 charter_dict = st.fixed_dictionaries(
     {
-        "navn": text,
+        "navn": name,
         "type": st.sampled_from(TYPES),
         "område": st.sampled_from(AREAS),
     },
     optional={
-        "forkortelse": text,
-        "andre-navne": st.lists(text, max_size=3),
+        "forkortelse": name,
+        "andre-navne": st.lists(name, max_size=3),
         "dato": partial_date,
         "version": text,
         "kilde": text,

@@ -88,8 +88,8 @@ def test_n001_is_linear_in_one_big_charter(tmp_path: Path):
 def test_n001_is_linear_in_many_charters(tmp_path: Path):
     """400 crafted charters (the same shape of name everywhere): minutes before."""
     root = _many_charters(tmp_path, 400)
-    seconds, _ = _n001_seconds(root, timeout=60)
-    assert seconds < 8, seconds
+    seconds, _ = _n001_seconds(root, timeout=90)
+    assert seconds < 15, seconds
 
 
 def test_n001_work_grows_linearly(tmp_path: Path):

@@ -16,7 +16,8 @@ from kommissorium import __version__
 from kommissorium.commands._common import DanishGroup, DanishTyper
 
 #: Command modules, in the order `--help` lists them.
-COMMANDS = ["validate", "rules", "fmt", "schema", "render", "diff", "site", "kalender", "graph", "new"]
+COMMANDS = ["validate", "rules", "fmt", "schema", "render", "diff", "site", "kalender", "graph",
+            "new", "register", "overgang"]
 
 app = DanishTyper(
     cls=DanishGroup,
@@ -51,6 +52,9 @@ for _name in COMMANDS:
 
 
 def main() -> None:
+    from kommissorium.budget import start_run_budget
+
+    start_run_budget()
     try:
         app()
     except KeyboardInterrupt:

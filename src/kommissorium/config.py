@@ -33,6 +33,17 @@ class Config:
     severities: dict[str, Severity] = field(default_factory=dict)
     disabled: set[str] = field(default_factory=set)
     templates: str = "templates"
+    #: Line of each setting in the configuration file (for messages that point at it).
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def where(self, *keys: str) -> str:
+        """'kommissorium.toml:3:1: ' for the first of ``keys`` that is set, else ''."""
+        if self.source is None:
+            return ""
+        for key in keys:
+            if key in self.lines:
+                return f"{self.source.name}:{self.lines[key]}:1: "
+        return ""
 
     @property
     def charters_dir(self) -> Path | None:
@@ -65,8 +76,22 @@ def load_config(root: Path | None) -> Config:
                               "øverst i filen, ikke begge.")
         if table is None:
             continue
-        return _parse(table, root, path)
+        cfg = _parse(table, root, path)
+        cfg.lines = _lines(path)
+        return cfg
     return Config(root=root)
+
+
+def _lines(path: Path) -> dict[str, int]:
+    """The line each top-level or [tool.kommissorium] key is set on (first occurrence)."""
+    import re
+
+    out: dict[str, int] = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        m = re.match(r"\s*\"?([\w-]+)\"?\s*=", line)
+        if m and m.group(1) not in out:
+            out[m.group(1)] = n
+    return out
 
 
 def _parse(table: dict, root: Path, path: Path) -> Config:

@@ -53,6 +53,8 @@ class ExpandedSeat:
     units: list[Entry]
     low: int
     high: int | None
+    #: The count is not stated ("repræsentanter for kommunen"): no number, the total is open.
+    open: bool = False
 
     @property
     def expanded(self) -> bool:
@@ -63,8 +65,15 @@ class ExpandedSeat:
 class MemberCount:
     low: int
     high: int | None  # None: no upper bound stated
+    #: Some seat's count is not stated: the total is open, never a number (``high`` is None).
+    open: bool = False
+    #: With an open total: the most the stated seats can give ("13-27 + ikke fastlagt").
+    known_high: int | None = None
 
     def __str__(self) -> str:
+        if self.open:
+            known = self.low if self.known_high in (None, self.low) else f"{self.low}-{self.known_high}"
+            return f"{known} + et ikke fastlagt antal" if self.known_high else "ikke fastlagt"
         if self.high == self.low:
             return str(self.low)
         if self.high is None:
@@ -80,8 +89,11 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
         return str(path)
 
 
-def discover(root: Path, companions: list[Path] | None = None) -> tuple[list[Path], list[Path]]:
-    """Charter files and registry files below a charters/ folder, in a stable order.
+def discover(root: Path, links: list[Path] | None = None,
+             companions: list[Path] | None = None) -> tuple[list[Path], list[Path]]:
+    """Charter files and registry files below a charters/ folder, in a stable order. Folders
+    that are symbolic links are not followed; they are added to ``links`` (when given) so that
+    the caller can say so.
 
     Rosters and meeting plans beside a charter (``x.medlemmer.yaml``, ``x.moeder.yaml``) are not
     charters: they go to ``companions`` when a list is given, and are skipped otherwise."""
@@ -90,8 +102,16 @@ def discover(root: Path, companions: list[Path] | None = None) -> tuple[list[Pat
     charters: list[Path] = []
     registers: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         here = Path(dirpath)
+        keep = []
+        for d in sorted(dirnames):
+            if d.startswith("."):
+                continue
+            if links is not None and (here / d).is_symlink():
+                links.append(here / d)
+                continue
+            keep.append(d)
+        dirnames[:] = keep
         rel_parts = here.relative_to(root).parts
         in_register = bool(rel_parts) and rel_parts[0] == REGISTER_DIR
         if rel_parts and rel_parts[0].startswith("_") and not in_register:
@@ -105,6 +125,23 @@ def discover(root: Path, companions: list[Path] | None = None) -> tuple[list[Pat
                 continue
             (registers if in_register else charters).append(here / name)
     return charters, registers
+
+
+def linked_folder_problem(path: Path, display: str) -> Problem:
+    """Y012 for a folder below charters/ that is a symbolic link: it is not read."""
+    from kommissorium.load.yaml import yaml_problem
+    from kommissorium.sanitize import printable
+
+    try:
+        target = printable(os.readlink(path))
+    except OSError:
+        target = "?"
+    return yaml_problem(
+        "Y012",
+        f"Mappen er en symbolsk henvisning (symlink) til '{target}' og læses ikke: kommissorier "
+        "læses kun fra almindelige mapper i charters/. Læg kommissorierne selv i mappen.",
+        display,
+    )
 
 
 def charter_id(path: Path, root: Path, dirs: dict[Path, Path] | None = None) -> str:
@@ -137,7 +174,8 @@ class CharterSet:
         self.rosters: dict[str, Any] = {}
         self.plans: dict[str, Any] = {}
         self.companions: list[Any] = []
-        #: The date rosters are read at (``pr`` of a roster overrides it); None: today.
+        #: The day `validate --dato` checks the charters on (rules D001-D004); None: their own.
+        #: Rosters are read on it too (a roster's own ``pr`` wins); None: today.
         self.as_of: date | None = None
         #: The files loaded when the corpus is only the files named (see ``loose_files``).
         self.selection: tuple[Path, ...] | None = None
@@ -218,7 +256,8 @@ class CharterSet:
         return {a for a in INHERITED if getattr(base, a) is None and getattr(eff, a) is not None}
 
     # -- composition -------------------------------------------------------------------------
-    def expand_seat(self, charter: Charter, seat: Seat, index: int = 0) -> ExpandedSeat:
+    def expand_seat(self, charter: Charter, seat: Seat, index: int = 0,
+                    _following: frozenset[str] = frozenset()) -> ExpandedSeat:
         when = charter.effective_date
         units: list[Entry] = []
         if seat.for_each is not None:
@@ -227,26 +266,41 @@ class CharterSet:
                 units = self.registry.kommuner_in(area, when)
             elif seat.for_each.value == "klynge":
                 units = self.registry.klynger_in(area, when)
+            elif seat.for_each.value == "sundhedsråd":
+                units = self.registry.councils_in(area, when)
             else:
                 units = self.registry.regions_in(area, when)
             factor = len(units)
         else:
             factor = 1
-        low = seat.count.low * factor
-        high = seat.count.high * factor if seat.count.high is not None else None
+        count = seat.count
+        if seat.members_of and "count" not in seat.model_fields_set \
+                and seat.members_of in self.by_id and seat.members_of not in _following:
+            # "Alle medlemmer af X": the count follows X's composition.
+            other = self.member_count(seat.members_of, _following=_following | {seat.members_of})
+            if other is not None:
+                return ExpandedSeat(seat, index, units, other.low * factor,
+                                    other.high * factor if other.high is not None else None,
+                                    other.open)
+        if count.unspecified:
+            return ExpandedSeat(seat, index, units, 0, 0, True)
+        low = count.low * factor
+        high = count.high * factor if count.high is not None else None
         return ExpandedSeat(seat, index, units, low, high)
 
-    def seats(self, charter_id: str) -> list[ExpandedSeat]:
+    def seats(self, charter_id: str, _following: frozenset[str] = frozenset()) -> list[ExpandedSeat]:
         c = self.effective(charter_id)
         if c is None or c.composition is None:
             return []
-        return [self.expand_seat(c, s, i) for i, s in enumerate(c.composition.members)]
+        following = _following | {charter_id}
+        return [self.expand_seat(c, s, i, following) for i, s in enumerate(c.composition.members)]
 
     def derived_from(self, frame_id: str) -> list[CharterFile]:
         """The charters that extend ``frame_id`` directly (``udbygger: frame_id``)."""
         return [f for f in self.valid() if f.charter.extends == frame_id and f.id != frame_id]
 
-    def member_count(self, charter_id: str, _seen: frozenset[str] = frozenset()) -> MemberCount | None:
+    def member_count(self, charter_id: str, _seen: frozenset[str] = frozenset(),
+                     _following: frozenset[str] = frozenset()) -> MemberCount | None:
         """Permanent members (not on-demand, not observers), from the registry expansion.
 
         A derived charter that omits its composition counts the frame's seats over its own area.
@@ -264,15 +318,18 @@ class CharterSet:
             counts = [m for m in counts if m is not None]
             if counts:
                 high_ = None if any(m.high is None for m in counts) else max(m.high for m in counts)
-                return MemberCount(min(m.low for m in counts), high_)
-        low, high = 0, 0
-        for es in self.seats(charter_id):
+                return MemberCount(min(m.low for m in counts), high_, any(m.open for m in counts))
+        low, high, open_ = 0, 0, False
+        for es in self.seats(charter_id, _following):
             if es.seat.on_demand or es.seat.ad_hoc:
                 continue
             low += es.low
+            open_ = open_ or es.open
             high = None if high is None or es.high is None else high + es.high
         if c.composition.minimum_only:
             high = None
+        if open_:
+            return MemberCount(low, None, True, high)
         return MemberCount(low, high)
 
 
@@ -309,11 +366,14 @@ def load_corpus(root: Path, cwd: Path | None = None,
             for c in companions_for(p).values():
                 if c not in companion_paths:
                     companion_paths.append(c)
-        register_paths = discover(register_dir)[0] if register_dir.is_dir() else []
-    else:
-        charter_paths, register_paths = (discover(root, companion_paths) if root.is_dir()
+        register_paths = (discover(register_dir)[0]
+                          if register_dir.is_dir() and not register_dir.is_symlink() else [])
+    links: list[Path] = []
+    if files is None:
+        charter_paths, register_paths = (discover(root, links, companion_paths) if root.is_dir()
                                          else ([], []))
     registry, problems = load_registry((p, display_path(p, cwd)) for p in register_paths)
+    problems = list(problems) + [linked_folder_problem(p, display_path(p, cwd)) for p in links]
     dirs: dict[Path, Path] = {}
     charters = [load_charter(p, root, cwd, dirs) for p in charter_paths]
     problems = list(problems)
@@ -359,7 +419,9 @@ def load_charter(path: Path, root: Path, cwd: Path | None = None,
     display = display_path(path, cwd)
     doc = load_file(path, display, confine=root)
     cid = charter_id(path, root, dirs)
-    problems = list(doc.problems)
+    from kommissorium.load.limits import check_document, check_id
+
+    problems = list(doc.problems) + check_id(cid, display) + check_document(doc)
     from kommissorium.model.types import _REF
     from kommissorium.model.validate import fold
 
@@ -418,7 +480,8 @@ def refs_in(charter: Charter) -> Iterable[tuple[tuple[Any, ...], str]]:
         for group, seats in (("medlemmer", comp.members), ("deltagere", comp.participants),
                              ("observatører", comp.observers)):
             for i, seat in enumerate(seats):
-                for key in ("fra", "i", "udpeget-af", "indstillet-af", "medlemmer-af"):
+                for key in ("fra", "i", "udpeget-af", "indstillet-af", "medlemmer-af", "valgt-af",
+                            "skal-sidde-i"):
                     value = getattr(seat, _SEAT_ATTR[key])
                     if value:
                         yield ("sammensætning", group, i, key), value
@@ -441,6 +504,13 @@ def refs_in(charter: Charter) -> Iterable[tuple[tuple[Any, ...], str]]:
     for key, attr, _ in RELATION_EDGES:
         for i, r in enumerate(getattr(charter.relations, attr)):
             yield ("relationer", key, i), r
+    for i, dlg in enumerate(charter.relations.delegations):
+        yield ("relationer", "udsender", i, "til"), dlg.to
+    m = charter.meetings
+    if m is not None and m.relative_to is not None:
+        yield ("møder", "i-forhold-til", "organ"), m.relative_to.body
+    if m is not None and m.extraordinary is not None and m.extraordinary.other_body:
+        yield ("møder", "ekstraordinære", "andet-organ"), m.extraordinary.other_body
     for i, sg in enumerate(charter.relations.subgroups):
         if sg.ref:
             yield ("relationer", "undergrupper", i), sg.ref
@@ -452,4 +522,6 @@ _SEAT_ATTR = {
     "udpeget-af": "appointed_by",
     "indstillet-af": "nominated_by",
     "medlemmer-af": "members_of",
+    "valgt-af": "elected_by",
+    "skal-sidde-i": "must_sit_in",
 }

@@ -521,7 +521,8 @@ def write_result(result: FormatResult) -> None:
     write_atomic(result.path, result.formatted)
 
 
-def collect(paths: list[Path], cwd: Path | None = None) -> list[Path]:
+def collect(paths: list[Path], cwd: Path | None = None,
+            links: list[Path] | None = None) -> list[Path]:
     """The YAML files to format: the given files, the charters and registry files below the given
     folders, or the repository's charters/ folder. Raises UsageError for bad paths."""
     from kommissorium.corpus import discover
@@ -534,7 +535,7 @@ def collect(paths: list[Path], cwd: Path | None = None) -> list[Path]:
             if target.is_file():
                 out.append(target)
                 continue
-            charters, registers = discover(target)
+            charters, registers = discover(target, links)
             out += charters + registers
     seen: set[Path] = set()
     unique = []

@@ -102,7 +102,10 @@ class Workspace:
         folder = self.config.charters_dir
         if folder is None or not folder.is_dir():
             raise UsageError(f"Fandt ingen charters/-mappe her eller i en overmappe. {hint}")
-        return folder.resolve()
+        from kommissorium.contain import contained
+
+        return contained(folder, self.root, "mappen med kommissorier",
+                         self.config.where("charters")) if self.root is not None else folder.resolve()
 
     def charters_folder(self, path: Path | None, hint: str) -> Path:
         """The charters folder a command about a whole folder works on: ``path`` (or its
@@ -121,6 +124,8 @@ class Workspace:
         self.config  # noqa: B018 - read (and checked) before the paths
         if not paths:
             return [Target(self.charters(hint))]
+        from kommissorium.contain import contained, lexical_root
+
         groups: dict[Path, list[Path]] = {}
         for p in paths:
             p = self.path(p)
@@ -128,6 +133,17 @@ class Workspace:
                 raise UsageError(f"Stien '{p}' findes ikke.")
             if p.is_file() and p.suffix not in (".yaml", ".yml"):
                 raise UsageError(f"'{p}' er ikke en YAML-fil (.yaml/.yml).")
+            repo = lexical_root(p)
+            if repo is not None:  # named inside a repository: it must stay inside it
+                contained(p, repo, "stien")
+            if p.is_dir() and self.root is not None and p.resolve() == self.root:
+                # the repository root ('validate .'): its charters, not tests/ or build/
+                folder = self.charters(hint)
+                groups.setdefault(folder, []).append(folder)
+                continue
+            if p.is_dir() and (p / CHARTERS_DIR).is_dir():
+                p = p / CHARTERS_DIR
+                contained(p, p.parent, "mappen med kommissorier")
             groups.setdefault(charters_root_of(p), []).append(p.resolve())
         return [Target(root, tuple(found)) for root, found in groups.items()]
 

@@ -41,11 +41,17 @@ def register(app: typer.Typer) -> None:
         from kommissorium.fmt import FormatError, collect, format_file, write_result
 
         dry_run = check or diff
-        files = collect(list(paths or []))
+        links: list = []
+        files = collect(list(paths or []), links=links)
+        from kommissorium.sanitize import printable
+
+        for link in links:
+            typer.echo(f"{printable(display_path(link))}: bemærk: mappen er en symbolsk henvisning og "
+                       "formateres ikke.", err=True)
         changed: list[str] = []
         errors = 0
         for path in files:
-            display = display_path(path)
+            display = printable(display_path(path))  # a file name cannot send terminal escapes
             is_register = REGISTER_DIR in path.parts
             try:
                 result = format_file(path, display, charter=not is_register)

@@ -84,8 +84,8 @@ def register(app: typer.Typer) -> None:
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
             return
-        from kommissorium.fsutil import atomic_write
+        from kommissorium.contain import write_file_checked
 
-        atomic_write(output, data)
+        write_file_checked(output, data)
         typer.echo(f"Skrev {output} ({len(g.nodes)} organer, {len(g.edges)} relationer).", err=True)
 

@@ -95,6 +95,10 @@ def run_render(paths: list[Path], output: Path | None, formats: tuple[str, ...],
     outdir = ws.path(output) if output is not None else (ws.root or cwd) / "build"
     if outdir.exists() and not outdir.is_dir():
         raise UsageError(f"Uddatamappen '{display_path(outdir, cwd)}' er en fil, ikke en mappe.")
+    from kommissorium.contain import output_folder, source_folders
+
+    outdir = output_folder(outdir, ws.root, source_folders(ws.root, [t.root for t in targets],
+                                                           ws.config.templates), cwd)
 
     problems = []
     rendered = 0
@@ -109,7 +113,8 @@ def run_render(paths: list[Path], output: Path | None, formats: tuple[str, ...],
         ids = chosen.ids
         if not ids:
             continue
-        search = template_search_path(target.root.parent, template)
+        search = template_search_path(target.root.parent, template, ws.config.templates,
+                                          ws.config.where("skabeloner", "templates"))
         git = git_info_for(target.root)
         results = _run(cs, ids, formats, outdir, search, git, jobs, cwd, quiet)
         for r in results:

@@ -42,7 +42,7 @@ def register(app: typer.Typer) -> None:
         import sys
 
         from kommissorium.workspace import find_root
-        from kommissorium.schema import KINDS, schema_path, schema_text, write_atomic
+        from kommissorium.schema import KINDS, schema_path, schema_text
 
         if kind not in KINDS:
             raise fail_usage(f"ukendt filtype '{kind}'; vælg mellem kommissorium, medlemmer og moeder.")
@@ -71,5 +71,7 @@ def register(app: typer.Typer) -> None:
         if output is None:
             sys.stdout.write(text)
             return
-        write_atomic(output, text)
+        from kommissorium.contain import write_file_checked
+
+        write_file_checked(output, text)
         typer.echo(f"Skrev {output}.", err=True)

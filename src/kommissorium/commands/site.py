@@ -90,6 +90,10 @@ def run_site(path: Path | None, output: Path | None, *, serve: bool = False, por
     else:
         outdir = ws.path(output)
 
+    if temporary is None:
+        from kommissorium.contain import output_folder, source_folders
+
+        output_folder(outdir, ws.root, source_folders(ws.root, [root], ws.config.templates), cwd)
     # The whole folder, whatever part of it was named.
     whole = Target(root)
     cs = whole.load(cwd)
@@ -99,7 +103,8 @@ def run_site(path: Path | None, output: Path | None, *, serve: bool = False, por
         REPORTERS["text"](sort_problems(chosen.problems), chosen.files, sys.stderr)
     options = SiteOptions(
         title=title or DEFAULT_TITLE, pdf=pdf,
-        templates=template_search_path(root.parent, template),
+        templates=template_search_path(root.parent, template, ws.config.templates,
+                                       ws.config.where("skabeloner", "templates")),
     )
     # Bind the port before the (slow) build: a busy port is reported at once.
     server = _bind(outdir, port) if serve else None
@@ -143,6 +148,9 @@ def _serve(server) -> None:
 
     try:
         typer.echo(f"Webstedet vises på {url_of(server)} – tryk Ctrl-C for at stoppe.", err=True)
+        from kommissorium.budget import stop_run_budget
+
+        stop_run_budget()  # serving runs until stopped
         server.serve_forever()
     except KeyboardInterrupt:
         typer.echo("Stoppet.", err=True)

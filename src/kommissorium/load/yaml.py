@@ -137,18 +137,23 @@ def load_file(path: Path, display: str | None = None, confine: Path | None = Non
 
     display = display if display is not None else str(path)
     try:
-        if confine is not None and path.is_symlink():
+        if confine is not None:
             target = Path(os.path.realpath(path))
             base = Path(os.path.realpath(confine))
             if target != base and base not in target.parents:
+                from kommissorium.sanitize import printable
+
+                if path.is_symlink():
+                    what = f"Filen er en symbolsk henvisning (symlink) til '{printable(os.readlink(path))}'"
+                else:
+                    what = "Filen ligger i en mappe, der er en symbolsk henvisning (symlink) til et sted"
                 return _failed(
                     path,
                     display,
                     yaml_problem(
                         "Y012",
-                        f"Filen er en symbolsk henvisning (symlink) til '{os.readlink(path)}', "
-                        f"som ligger uden for {confine.name}/. Den læses ikke; læg kommissoriet "
-                        "selv i mappen.",
+                        f"{what}, som ligger uden for {confine.name}/. Den læses ikke; læg "
+                        "kommissoriet selv i mappen.",
                         display,
                     ),
                 )

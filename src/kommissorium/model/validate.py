@@ -25,6 +25,11 @@ SCHEMA_CODES = {
     "S003": ("skema.mangler", "Et påkrævet felt mangler."),
     "S004": ("skema.vaerdi", "Værdien er ikke tilladt."),
     "S005": ("skema.id", "Kommissoriets id stemmer ikke med filens sti, eller to filer har samme id."),
+    "S006": ("skema.usynligt-tegn", "Et navn eller en tekst indeholder et kontroltegn, et "
+             "retningstegn (bidi) eller et tegn uden bredde."),
+    "S007": ("skema.laengde", "Et navn, et id eller et filnavn er længere end grænsen."),
+    "S008": ("skema.tal", "Et tal er uden for det rimelige område eller skrevet med eksponent."),
+    "S009": ("skema.konfliktmarkoer", "Filen indeholder en git-konfliktmarkør (<<<<<<<, =======, >>>>>>>)."),
 }
 
 _TYPE_DA = {

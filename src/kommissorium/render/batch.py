@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -63,9 +64,53 @@ def _set_state(state: _State) -> None:
     _STATE = state
 
 
+def _parent_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # pragma: no cover - someone else's process: not ours any more
+        return False
+    try:  # killed but not yet reaped: a zombie is dead for us
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            return fh.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return True
+
+
+def die_with_parent(command_pid: int) -> None:
+    """Make this worker end when the command that started it ends, however it ends (kill -9
+    included): the kernel's parent-death signal (Linux ``prctl``) for the direct parent, and a
+    watchdog thread for the command itself (the direct parent may be a fork server)."""
+    import signal
+    import threading
+    import time
+
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        pass
+    if os.getppid() != parent or not _parent_alive(command_pid):
+        os._exit(3)  # the parent died before the signal was set up
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.2)
+            if os.getppid() != parent or not _parent_alive(command_pid):
+                os._exit(3)
+
+    threading.Thread(target=watch, name="kommissorium-watchdog", daemon=True).start()
+
+
 def _init_worker(root: Path, cwd: Path, formats: tuple[str, ...], outdir: Path,
                  search: tuple[Path, ...], git: dict[Path, GitInfo],
-                 selection: tuple[Path, ...] | None = None) -> None:
+                 selection: tuple[Path, ...] | None = None, command_pid: int | None = None) -> None:
+    if command_pid is not None:
+        die_with_parent(command_pid)
     if _STATE is not None and _STATE.cs.root == root:
         return  # forked with the corpus already loaded
     from kommissorium.corpus import load_corpus
@@ -149,13 +194,21 @@ def render_batch(
     ctx = multiprocessing.get_context(_start_method())
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=ctx, initializer=_init_worker,
-        initargs=(cs.root, cwd or Path.cwd(), formats, outdir, search, git, cs.selection),
+        initargs=(cs.root, cwd or Path.cwd(), formats, outdir, search, git, cs.selection, os.getpid()),
     ) as pool:
-        futures = [pool.submit(_render_chunk, c) for c in chunks]
+        futures = {pool.submit(_render_chunk, c): c for c in chunks}
         if before_wait:
             before_wait()  # e.g. start a progress bar thread, after the workers are forked
         for fut in as_completed(futures):
-            for r in fut.result():
+            try:
+                done = fut.result()
+            except BrokenProcessPool:
+                # A worker stopped (a time budget, or killed): its documents and those queued
+                # behind it are reported, not lost silently.
+                done = [Result(i, error="gengivelsesprocessen stoppede undervejs (se beskeden "
+                                        "ovenfor); dokumentet blev ikke gengivet.")
+                        for i in futures[fut] if i not in results]
+            for r in done:
                 results[r.id] = r
                 if on_result:
                     on_result(r)

@@ -45,10 +45,20 @@ def render_text(doc: Document, kind: str, search: tuple[Path, ...] = ()) -> str:
     """'html', 'md' or 'typ' source of a document."""
     from jinja2 import TemplateError
 
+    from kommissorium.budget import TimeUp, seconds_text, soft_deadline, template_seconds
+
     env = environment(kind, search)
+    seconds = template_seconds()
     try:
         template = env.get_template(TEMPLATES[kind])
-        return template.render(context(doc, kind))
+        with soft_deadline(seconds):
+            return template.render(context(doc, kind))
+    except TimeUp:
+        raise RenderError(
+            f"skabelonen {TEMPLATES[kind]} brugte mere end {seconds_text(seconds)} s på ét dokument "
+            "og er stoppet (grænse pr. dokument: KOMMISSORIUM_SKABELON_SEKUNDER). Har den en "
+            "løkke, der aldrig slutter?"
+        ) from None
     except TemplateError as exc:
         import traceback
 
@@ -137,8 +147,16 @@ def compile_pdf(source: str, doc: Document, search: tuple[Path, ...] = ()) -> by
         )
     import typst
 
+    from kommissorium.budget import hard_deadline, pdf_seconds, seconds_text
+
+    seconds = pdf_seconds()
+    title = doc.meta.get("id") if isinstance(getattr(doc, "meta", None), dict) else None
     try:
-        with _Offline():
+        with _Offline(), hard_deadline(seconds, (
+                f"Typst brugte mere end {seconds_text(seconds)} s "
+                f"på PDF'en{' af ' + str(title) if title else ''} og er stoppet (grænse pr. "
+                "dokument: KOMMISSORIUM_PDF_SEKUNDER). Har Typst-skabelonen en løkke, der aldrig "
+                "slutter?")):
             pdf = compiler(search).compile(
                 source.encode("utf-8"),
                 format="pdf",

@@ -109,11 +109,44 @@ def template_option(template: Path | None, cwd: Path) -> Path | None:
     return template
 
 
-def template_search_path(root: Path | None, extra: Path | None) -> tuple[Path, ...]:
-    """``--template DIR`` first, then the repository's ``templates/``."""
+def template_search_path(root: Path | None, extra: Path | None,
+                         configured: str = "templates", where: str = "") -> tuple[Path, ...]:
+    """``--template DIR`` first, then the repository's template folder (``configured``, the
+    setting ``skabeloner``; default ``templates/``), each as a private copy of its allowed files
+    (``templatedir``). The repository's folder must lie inside the repository and must not be
+    reached through a symbolic link; ``where`` locates the setting for the message."""
+    from kommissorium.contain import ContainmentError, contained, shown, symlink_below
+    from kommissorium.render.templatedir import private_copy
+
     out: list[Path] = []
     if extra is not None:
-        out.append(extra.resolve())
+        out.append(private_copy(extra.resolve(), shown(extra)))
     if root is not None:
-        out.append((root / "templates").resolve())
+        folder = root / configured
+        if folder.exists() or folder.is_symlink():
+            link = symlink_below(folder, root)
+            if link is not None:
+                raise ContainmentError(
+                    f"{where}Skabelonmappen '{shown(folder)}' går gennem den symbolske henvisning "
+                    f"'{shown(link)}' (til '{_readlink(link)}'); skabeloner bruges kun fra en "
+                    "almindelig mappe i repositoriet."
+                )
+            real = contained(folder, root, "skabelonmappen", where)
+            if real.is_dir():
+                out.append(private_copy(real, configured.rstrip("/")))
+        elif configured != "templates":
+            from kommissorium.errors import UsageError
+
+            raise UsageError(f"{where}Skabelonmappen '{configured}' findes ikke.")
     return tuple(out)
+
+
+def _readlink(path: Path) -> str:
+    import os
+
+    from kommissorium.sanitize import printable
+
+    try:
+        return printable(os.readlink(path))
+    except OSError:
+        return "?"

@@ -10,11 +10,14 @@ from kommissorium.rules import (  # noqa: F401  (each module registers its rules
     names,
     officers,
     procedure,
+    quotas,
     prose,
     references,
     registry_coverage,
     relations,
     roster,
+    timing,
+    transition,
 )
 from kommissorium.rules.base import RULES, Finding, Rule, lookup, rule
 from kommissorium.rules.engine import RuleConfig, run_rules
