@@ -16,11 +16,15 @@ FAMILIES = {
     "C": ("Sammensætning", "Pladser udfoldet over registret, kvoter, udpegende organisationer, formandskab."),
     "F": ("Rammer", "Et kommissorium, der udbygger en ramme, bevarer rammens pladser, opgaver, principper og møder."),
     "M": ("Møder", "Mødefrekvenser, fysiske møder, forberedende organer og varighed."),
+    "B": ("Forretningsorden", "Afgørende stemme, mødeledelse og hastesager hos poster, der findes; tærskler og frister, der kan opfyldes."),
+    "O": ("Formandskab", "Formand, næstformand og andre poster vælges blandt eller er knyttet til pladsgrupper, der findes."),
     "X": ("Relationer", "Ringe, relationer der kun står i én ende, og organer uden forbindelser."),
     "R": ("Henvisninger", "Hver henvisning findes."),
     "G": ("Register og område", "Klyngernes dækning af regionerne og kommissoriets område på dets dato."),
     "P": ("Tekst mod data", "Tal i forfatterens tekst, der modsiger data eller registret."),
     "N": ("Navne og tid", "Navne på organer, datoer i fremtiden og organer, der ikke fandtes på datoen."),
+    "L": ("Medlemslister", "Medlemslisten ved siden af kommissoriet: pladser, der findes og er besat, perioder, betingelser, formandskab og suppleanter."),
+    "T": ("Mødeplaner", "Mødeplanen ved siden af kommissoriet: antal møder, forberedelse før det andet organ, mødefri måneder og dobbeltbookinger."),
     "K": ("Undertrykkelser", "Undertrykkelser, der ikke bruges."),
 }
 
