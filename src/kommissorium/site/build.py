@@ -247,9 +247,15 @@ class _Site:
                 incoming=incoming,
                 history=self.history_view(hist.get(path)),
                 source_file=self.cs.by_id[cid].display,
+                members_url=self.members_link(cid, page),
                 description=(c.purpose or "").strip().split("\n")[0][:300] if c else "",
             )
             result.charters += 1
+
+    def members_link(self, cid: str, page: str) -> str | None:
+        from kommissorium.site.roster import members_link
+
+        return members_link(self, cid, page)
 
     def document_html(self, doc: Any) -> str:
         """The document's header and body, rendered by the render stage's HTML template blocks."""
@@ -467,6 +473,9 @@ def build_site(cs: CharterSet, out: Path, options: SiteOptions | None = None,
     site.diagram(result)
     site.transition()
     site.search()
+    from kommissorium.site.roster import write_pages
+
+    write_pages(site, result)
     result.removed = target.finish()
     result.pages = [p for p in target.written if p.endswith(".html")]
     return result
