@@ -492,3 +492,14 @@ def test_git_conflict_marker_in_a_value_is_an_error(world):
     assert proc.returncode == 1
     line = next(ln for ln in proc.stdout.splitlines() if "S009" in ln)
     assert line.startswith("charters/nord/udvalg.yaml:5:3: fejl S009")
+
+
+def test_list_form_of_opgaver_reports_the_wrong_item_itself(world):
+    repo, _ = world
+    (repo / "charters" / "nord" / "udvalg.yaml").write_text(
+        CHARTER + "opgaver:\n  - At gøre noget.\n  - At gøre mere.\n  - {a: 1}\n", encoding="utf-8")
+    proc = _cli(["validate"], repo)
+    _no_crash(proc)
+    assert proc.returncode == 1
+    line = next(ln for ln in proc.stdout.splitlines() if "S002" in ln)
+    assert line.startswith("charters/nord/udvalg.yaml:8:5: fejl S002 'opgaver[3]'")
