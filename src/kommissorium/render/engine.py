@@ -139,7 +139,19 @@ def _timestamp(doc: Document) -> datetime | None:
     return None
 
 
+#: The largest Typst source compiled to a PDF. Typst's memory grows with the text (about 300 MB
+#: for 1 MB of prose), so a larger document is refused, with a message, instead of taking the
+#: machine's memory; HTML and Markdown of it are still written. A real charter is 5–30 kB.
+MAX_TYPST_SOURCE = 1_200_000
+
+
 def compile_pdf(source: str, doc: Document, search: tuple[Path, ...] = ()) -> bytes:
+    if len(source) > MAX_TYPST_SOURCE:
+        raise RenderError(
+            f"Dokumentet er for stort til PDF ({len(source) / 1_000_000:.1f} MB Typst-kilde; "
+            f"grænsen er {MAX_TYPST_SOURCE / 1_000_000:.1f} MB, da Typst bruger omkring 300 MB "
+            "hukommelse pr. MB tekst). HTML og Markdown gengives stadig.".replace(".", ",", 2)
+        )
     if _PACKAGE_IMPORT.search(source):
         raise RenderError(
             "Typst-skabelonen importerer en pakke ('@…'); kommissorium henter intet fra nettet. "
