@@ -102,7 +102,7 @@ def test_working_tree_changes_in_danish(repo: Path) -> None:
     assert result.exit_code == 0, result.output
     out = result.output
     assert "Ændret: Testforum A (charters/nordjylland/forum-a.yaml)" in out
-    assert "Mødefrekvensen ændres fra 4 til 6 møder årligt." in out
+    assert "Mødefrekvensen ændres fra fire til seks møder årligt." in out  # the phrasebook's phrase
     assert "Ny plads: 1 praktiserende læge udpeget af Region Nordjylland." in out
     # 11 kommuner in Nordjylland + 2 + 1
     assert "I alt fra 13 til 14 faste medlemmer." in out
@@ -218,3 +218,16 @@ def test_seat_is_described_in_the_documents_words(tmp_path):
     assert describe_seat(one, cs, "nord/a") == "1 praktiserende læge"
     assert describe_seat(each, cs, "nord/a").startswith(
         "1 sundhedsdirektør fra hver af de 4 kommuner")
+
+def test_control_characters_in_a_file_name_do_not_reach_the_terminal(repo: Path) -> None:
+    """A file named with an ESC byte (a terminal escape) is shown as \\x1b in text and Markdown."""
+    hostile = repo / "charters" / "nordjylland" / "ond\x1b[31mfil.yaml"
+    hostile.write_text(UDVALG.replace("Udvalg B", "Udvalg \x1b[2J C"), encoding="utf-8")
+    for fmt in ("text", "markdown"):
+        result = run("--format", fmt)
+        assert result.exit_code == 0, result.output
+        assert "\x1b" not in result.output
+        assert "ond\\x1b[31mfil" in result.output  # the new file's problems and its entry
+        assert "Nye fund" in result.output
+    data = json.loads(run("--format", "json").output)  # JSON escapes it itself
+    assert any("\x1b" in p["file"] for p in data["findings"]["introduced"])

@@ -84,6 +84,44 @@ SENTENCES: dict[str, list[str]] = {
         "medlemmerne stemmer for. Den træder i kraft den 1. januar 2026.",
         "Vedtagelse og ikrafttræden",
     ],
+    "sammensaetning": [
+        "Op til 8 repræsentanter for brugerne, hver med en personlig suppleant",
+        "Op til 6 repræsentanter for frivillige organisationer, hver med mulighed for en bisidder",
+        "Repræsentanter for kommunen",
+        "2 byrådsmedlemmer valgt af byrådet, som også er medlemmer af Sundhedsudvalget, for en "
+        "toårig periode",
+        "1 praktiserende læge fra hver af de 11 kommuner, hver udpeget af den pågældende "
+        "kommunes lægelaug; ellers blandt kommunens praktiserende læger",
+        "I alt 13-27 faste medlemmer og derudover et antal, som ikke er fastlagt.",
+        "Udsatterådet har op til 18 medlemmer.",
+        "Repræsentanter for brugerne har flertallet af pladserne.",
+        "Over en tredjedel af medlemmerne er repræsentanter for brugerne.",
+        "Der udpeges op til 2 fælles suppleanter for hvert medlem blandt repræsentanter for "
+        "frivillige organisationer. Suppleanterne udpeges af byrådet. En suppleant træder ind "
+        "ved forfald i mere end én måned.",
+        "Medlemmerne udpeges for fire år. Medlemmerne fortsætter, indtil nye medlemmer er "
+        "udpeget.",
+        "Møderne placeres ca. seks uger før møderne i byrådet.",
+        "Værtskabet for møderne går på skift mellem medlemmerne.",
+        "Udsatterådet rådgiver byrådet. Organet giver input til Sundhedsudvalget.",
+        "Udsatterådet udpeger 2 medlemmer og 2 suppleanter til Sundhedsudvalget for "
+        "valgperioden.",
+        "serviceloven § 18",
+        "december 2027",
+    ],
+    "aeldreraad": [
+        "9 medlemmer valgt ved direkte valg af kommunens borgere over 60 år",
+        "Medlemmerne vælges for fire år. Medlemmerne fortsætter, indtil nye medlemmer er valgt.",
+    ],
+    "byraadet": [
+        "Byrådet sætter retning for og delegerer opgaver til Sundhedsudvalget.",
+    ],
+    "faelles-udvalg": [
+        "Alle medlemmer af Sundhedsudvalget",
+        "2 repræsentanter på vegne af kommunerne og regionen",
+        "Det fælles udvalg er bestyrelse for Sundhedsudvalget.",
+        "til 31. december 2026",
+    ],
     "uden-formand": [
         "Kommissorium for Netværket",
         "Netværket har ingen formand.",
@@ -214,3 +252,32 @@ def test_neuter_and_common_gender_of_body_names() -> None:
         "Styregruppen er beslutningsdygtig, når")
     assert quorum_sentence("Handicaprådet", 3, None, False).startswith(
         "Handicaprådet er beslutningsdygtigt, når")
+
+
+def test_an_elected_council_is_never_appointed(rendered) -> None:
+    for fmt in ("html", "md", "pdf"):
+        assert "udpeg" not in rendered["aeldreraad", fmt]
+
+
+def test_an_unspecified_count_has_no_number_and_leaves_every_total_open(cs, rendered) -> None:
+    from kommissorium.document.model import MemberTable
+
+    seat = cs.charter("sammensaetning").composition.members[2]
+    assert seat.count.unspecified and seat.count.maximum is None
+    doc = build_document(cs, "sammensaetning")
+    table = next(b for s in doc.sections for b in s.blocks if isinstance(b, MemberTable))
+    row = table.rows[2]
+    assert row.text == "Repræsentanter for kommunen" and row.count == "ikke fastlagt"
+    assert not re.search(r"\d", row.text)
+    assert table.total == "13-27 + ikke fastlagt"
+    assert dict((f.label, f.value) for f in doc.facts)["Faste medlemmer"] == "13-27 + ikke fastlagt"
+    count = cs.member_count("sammensaetning")
+    assert count.open and count.high is None and "ikke fastlagt" in str(count)
+    for fmt in ("html", "md", "pdf"):
+        assert "1 repræsentant for kommunen" not in rendered["sammensaetning", fmt].lower()
+
+
+def test_a_seat_filled_by_another_bodys_members_follows_its_count(cs) -> None:
+    seats = cs.seats("faelles-udvalg")
+    assert (seats[0].low, seats[0].high) == (9, 9)  # Sundhedsudvalget: 7 + 2
+    assert str(cs.member_count("faelles-udvalg")) == "11"

@@ -8,6 +8,7 @@ the rule's findings as `file:line:col CODE`.
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -32,10 +33,16 @@ def _expected(folder: Path) -> list[str]:
     return [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
 
 
+def _day(folder: Path) -> date | None:
+    """A fixture checked on a given day (`validate --dato`) names it in dato.txt."""
+    f = folder / "dato.txt"
+    return date.fromisoformat(f.read_text(encoding="utf-8").strip()) if f.is_file() else None
+
+
 @pytest.mark.parametrize("code,kind", _folders(), ids=lambda x: x)
 def test_fixture(code: str, kind: str) -> None:
     folder = FIXTURES / code / kind
-    result = check([folder], cwd=folder)
+    result = check([folder], cwd=folder, as_of=_day(folder))
     own = [f"{p.file}:{p.line}:{p.column} {p.code}" for p in result.problems if p.code == code]
     others = [
         f"{p.file}:{p.line}:{p.column} {p.code} {p.message}"

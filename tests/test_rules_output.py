@@ -163,7 +163,7 @@ def test_suppression_with_reason_removes_the_finding(tmp_path: Path) -> None:
 
 
 def test_unknown_rule_in_config_is_a_usage_error(tmp_path: Path) -> None:
-    from kommissorium.check import UsageError
+    from kommissorium.errors import UsageError
 
     repo = _repo(tmp_path, 'deaktiver = ["Q999"]\n', "M005")
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from kommissorium.corpus import CharterSet
@@ -30,7 +31,10 @@ class CheckResult:
         return 0
 
 
-def check(paths: list[Path], cwd: Path | None = None, strict_rules: bool = True) -> CheckResult:
+def check(paths: list[Path], cwd: Path | None = None, strict_rules: bool = True,
+          as_of: date | None = None) -> CheckResult:
+    """Problems in the charters named (all of charters/ when none are). ``as_of``: check every
+    charter as if it were in force that day, too (`validate --dato`, rules D001-D004)."""
     from kommissorium.rules import run_rules
 
     ws = Workspace.find(cwd)
@@ -39,6 +43,7 @@ def check(paths: list[Path], cwd: Path | None = None, strict_rules: bool = True)
     corpora = []
     for target in ws.targets(paths):
         cs = target.load(ws.cwd)
+        cs.as_of = as_of
         corpora.append(cs)
         found = list(cs.problems)
         if strict_rules:

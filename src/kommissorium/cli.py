@@ -16,7 +16,8 @@ from kommissorium import __version__
 from kommissorium.commands._common import DanishGroup, DanishTyper
 
 #: Command modules, in the order `--help` lists them.
-COMMANDS = ["validate", "rules", "fmt", "schema", "render", "diff", "site", "graph", "new"]
+COMMANDS = ["validate", "rules", "fmt", "schema", "render", "diff", "site", "graph", "new",
+            "register", "overgang"]
 
 app = DanishTyper(
     cls=DanishGroup,

@@ -53,6 +53,8 @@ class ExpandedSeat:
     units: list[Entry]
     low: int
     high: int | None
+    #: The count is not stated ("repræsentanter for kommunen"): no number, the total is open.
+    open: bool = False
 
     @property
     def expanded(self) -> bool:
@@ -63,8 +65,15 @@ class ExpandedSeat:
 class MemberCount:
     low: int
     high: int | None  # None: no upper bound stated
+    #: Some seat's count is not stated: the total is open, never a number (``high`` is None).
+    open: bool = False
+    #: With an open total: the most the stated seats can give ("13-27 + ikke fastlagt").
+    known_high: int | None = None
 
     def __str__(self) -> str:
+        if self.open:
+            known = self.low if self.known_high in (None, self.low) else f"{self.low}-{self.known_high}"
+            return f"{known} + et ikke fastlagt antal" if self.known_high else "ikke fastlagt"
         if self.high == self.low:
             return str(self.low)
         if self.high is None:
@@ -151,6 +160,8 @@ class CharterSet:
         for f in files:
             self.by_id.setdefault(f.id, f)
         self._effective: dict[str, Charter] = {}
+        #: The day `validate --dato` checks the charters on (rules D001-D004); None: their own.
+        self.as_of: date | None = None
         #: The files loaded when the corpus is only the files named (see ``loose_files``).
         self.selection: tuple[Path, ...] | None = None
 
@@ -230,7 +241,8 @@ class CharterSet:
         return {a for a in INHERITED if getattr(base, a) is None and getattr(eff, a) is not None}
 
     # -- composition -------------------------------------------------------------------------
-    def expand_seat(self, charter: Charter, seat: Seat, index: int = 0) -> ExpandedSeat:
+    def expand_seat(self, charter: Charter, seat: Seat, index: int = 0,
+                    _following: frozenset[str] = frozenset()) -> ExpandedSeat:
         when = charter.effective_date
         units: list[Entry] = []
         if seat.for_each is not None:
@@ -239,26 +251,41 @@ class CharterSet:
                 units = self.registry.kommuner_in(area, when)
             elif seat.for_each.value == "klynge":
                 units = self.registry.klynger_in(area, when)
+            elif seat.for_each.value == "sundhedsråd":
+                units = self.registry.councils_in(area, when)
             else:
                 units = self.registry.regions_in(area, when)
             factor = len(units)
         else:
             factor = 1
-        low = seat.count.low * factor
-        high = seat.count.high * factor if seat.count.high is not None else None
+        count = seat.count
+        if seat.members_of and "count" not in seat.model_fields_set \
+                and seat.members_of in self.by_id and seat.members_of not in _following:
+            # "Alle medlemmer af X": the count follows X's composition.
+            other = self.member_count(seat.members_of, _following=_following | {seat.members_of})
+            if other is not None:
+                return ExpandedSeat(seat, index, units, other.low * factor,
+                                    other.high * factor if other.high is not None else None,
+                                    other.open)
+        if count.unspecified:
+            return ExpandedSeat(seat, index, units, 0, 0, True)
+        low = count.low * factor
+        high = count.high * factor if count.high is not None else None
         return ExpandedSeat(seat, index, units, low, high)
 
-    def seats(self, charter_id: str) -> list[ExpandedSeat]:
+    def seats(self, charter_id: str, _following: frozenset[str] = frozenset()) -> list[ExpandedSeat]:
         c = self.effective(charter_id)
         if c is None or c.composition is None:
             return []
-        return [self.expand_seat(c, s, i) for i, s in enumerate(c.composition.members)]
+        following = _following | {charter_id}
+        return [self.expand_seat(c, s, i, following) for i, s in enumerate(c.composition.members)]
 
     def derived_from(self, frame_id: str) -> list[CharterFile]:
         """The charters that extend ``frame_id`` directly (``udbygger: frame_id``)."""
         return [f for f in self.valid() if f.charter.extends == frame_id and f.id != frame_id]
 
-    def member_count(self, charter_id: str, _seen: frozenset[str] = frozenset()) -> MemberCount | None:
+    def member_count(self, charter_id: str, _seen: frozenset[str] = frozenset(),
+                     _following: frozenset[str] = frozenset()) -> MemberCount | None:
         """Permanent members (not on-demand, not observers), from the registry expansion.
 
         A derived charter that omits its composition counts the frame's seats over its own area.
@@ -276,15 +303,18 @@ class CharterSet:
             counts = [m for m in counts if m is not None]
             if counts:
                 high_ = None if any(m.high is None for m in counts) else max(m.high for m in counts)
-                return MemberCount(min(m.low for m in counts), high_)
-        low, high = 0, 0
-        for es in self.seats(charter_id):
+                return MemberCount(min(m.low for m in counts), high_, any(m.open for m in counts))
+        low, high, open_ = 0, 0, False
+        for es in self.seats(charter_id, _following):
             if es.seat.on_demand or es.seat.ad_hoc:
                 continue
             low += es.low
+            open_ = open_ or es.open
             high = None if high is None or es.high is None else high + es.high
         if c.composition.minimum_only:
             high = None
+        if open_:
+            return MemberCount(low, None, True, high)
         return MemberCount(low, high)
 
 
@@ -403,7 +433,8 @@ def refs_in(charter: Charter) -> Iterable[tuple[tuple[Any, ...], str]]:
         for group, seats in (("medlemmer", comp.members), ("deltagere", comp.participants),
                              ("observatører", comp.observers)):
             for i, seat in enumerate(seats):
-                for key in ("fra", "i", "udpeget-af", "indstillet-af", "medlemmer-af"):
+                for key in ("fra", "i", "udpeget-af", "indstillet-af", "medlemmer-af", "valgt-af",
+                            "skal-sidde-i"):
                     value = getattr(seat, _SEAT_ATTR[key])
                     if value:
                         yield ("sammensætning", group, i, key), value
@@ -426,6 +457,13 @@ def refs_in(charter: Charter) -> Iterable[tuple[tuple[Any, ...], str]]:
     for key, attr, _ in RELATION_EDGES:
         for i, r in enumerate(getattr(charter.relations, attr)):
             yield ("relationer", key, i), r
+    for i, dlg in enumerate(charter.relations.delegations):
+        yield ("relationer", "udsender", i, "til"), dlg.to
+    m = charter.meetings
+    if m is not None and m.relative_to is not None:
+        yield ("møder", "i-forhold-til", "organ"), m.relative_to.body
+    if m is not None and m.extraordinary is not None and m.extraordinary.other_body:
+        yield ("møder", "ekstraordinære", "andet-organ"), m.extraordinary.other_body
     for i, sg in enumerate(charter.relations.subgroups):
         if sg.ref:
             yield ("relationer", "undergrupper", i), sg.ref
@@ -437,4 +475,6 @@ _SEAT_ATTR = {
     "udpeget-af": "appointed_by",
     "indstillet-af": "nominated_by",
     "medlemmer-af": "members_of",
+    "valgt-af": "elected_by",
+    "skal-sidde-i": "must_sit_in",
 }

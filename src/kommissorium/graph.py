@@ -12,7 +12,7 @@ through the ``dot`` program of Graphviz.
 
 from __future__ import annotations
 
-from kommissorium.danish import BODY_TYPE_GROUPS
+from kommissorium.danish import BODY_TYPE_GROUPS, RELATION_LABELS, frequency
 
 import re
 import shutil
@@ -28,19 +28,23 @@ if TYPE_CHECKING:  # pragma: no cover
 #: Level (charter type) → group label, in the order the diagram shows them (top to bottom).
 LEVELS: dict[str, str] = BODY_TYPE_GROUPS
 
+#: Edge kind → (mermaid arrow, dot style); the labels are the phrasebook's (RELATION_LABELS).
+_EDGE_STYLES: dict[str, tuple[str, str]] = {
+    "refers_to": ("-->", "solid"),
+    "prepares_for": ("-->", "solid"),
+    "recommends_to": ("-->", "solid"),
+    "annual_status_to": ("-->", "solid"),
+    "tasks_from": ("-->", "solid"),
+    "coordinates_with": ("-.-", "dashed"),
+    "appointed_by": ("-.->", "dashed"),
+    "part_of": ("-->", "solid"),
+    "extends": ("==>", "bold"),
+    "subgroup": ("-->", "solid"),
+    "members_of": ("-.->", "dotted"),
+}
 #: Edge kind → (Danish label, mermaid arrow, dot style).
 EDGE_KINDS: dict[str, tuple[str, str, str]] = {
-    "refers_to": ("refererer til", "-->", "solid"),
-    "prepares_for": ("forbereder for", "-->", "solid"),
-    "recommends_to": ("indstiller til", "-->", "solid"),
-    "annual_status_to": ("årlig status til", "-->", "solid"),
-    "tasks_from": ("opgaver fra", "-->", "solid"),
-    "coordinates_with": ("koordinerer med", "-.-", "dashed"),
-    "appointed_by": ("udpeges af", "-.->", "dashed"),
-    "part_of": ("del af", "-->", "solid"),
-    "extends": ("udbygger", "==>", "bold"),
-    "subgroup": ("undergruppe af", "-->", "solid"),
-    "members_of": ("medlemmer fra", "-.->", "dotted"),
+    kind: (RELATION_LABELS[kind], arrow, style) for kind, (arrow, style) in _EDGE_STYLES.items()
 }
 
 NATIONAL = "landsdaekkende"
@@ -101,7 +105,6 @@ def _matches_region(cs: "CharterSet", area: str, wanted: str) -> bool:
 def build_graph(cs: "CharterSet", region: str | None = None, source: str | None = None,
                 under: str | None = None, externals: bool = True) -> Graph:
     """The diagram of every valid charter in the set, optionally filtered."""
-    from kommissorium.diff import describe_frequency
     from kommissorium.model.charter import RELATION_EDGES
 
     g = Graph()
@@ -121,7 +124,7 @@ def build_graph(cs: "CharterSet", region: str | None = None, source: str | None 
         label = c.name + (f" ({c.short_name})" if c.short_name else "")
         detail = ""
         if c.meetings and c.meetings.per_year:
-            detail = describe_frequency(c.meetings.per_year)
+            detail = frequency(c.meetings.per_year)
         g.nodes[cf.id] = Node(cf.id, label, rkey, rlabel, c.type.value, detail=detail)
     if source:
         g.title = f"Organisationsdiagram – {source}"

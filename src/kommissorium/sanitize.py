@@ -14,13 +14,14 @@ import re
 import unicodedata
 
 
-def printable(text: str) -> str:
+def printable(text: str, keep: str = " ") -> str:
     """``text`` with every character that is not printable (categories C* and separators other
-    than the space: ESC, BEL, newline, RLO, zero-width space, BOM …) written as an escape."""
+    than the space: ESC, BEL, newline, RLO, zero-width space, BOM …) written as an escape; the
+    characters in ``keep`` (the space; for a multi-line text also line break and tab) pass."""
     if text.isprintable():
         return text
     return "".join(
-        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+        ch if ch.isprintable() or ch in keep else ch.encode("unicode_escape").decode("ascii")
         for ch in text
     )
 

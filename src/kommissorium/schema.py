@@ -42,8 +42,12 @@ MODEL_DESCRIPTIONS: dict[str, str] = {
     "Chair": "Formandskabet: formand, medformænd, næstformand, andre poster, delt formandskab "
     "eller ingen formand.",
     "Composition": "Organets sammensætning: faste medlemmer, deltagere, observatører og suppleanter.",
-    "Count": "Et antal: et tal (3), et interval (\"2-4\"), \"op til 3\", \"mindst 2\" eller "
-    "{mindst, højst}.",
+    "Count": "Et antal: et tal (3), et interval (\"2-4\"), \"op til 3\", \"maksimalt 3\", "
+    "\"mindst 2\", \"uangivet\" eller {mindst, højst, uangivet}.",
+    "Delegation": "Medlemmer, organet sender til et andet organ: {til, antal, suppleanter, periode}.",
+    "GroupShare": "En andel af medlemmerne, som en pladsgruppe skal have: {gruppe, andel}.",
+    "RelativeTiming": "Mødernes placering i forhold til et andet organs møder: "
+    "{organ, før, uger|dage, ca}.",
     "DecisionRule": "Hvordan organet træffer beslutninger.",
     "Decisions": "Beslutningsregler: konsensus eller flertal, beslutningsdygtighed, afgørende stemme.",
     "ExpandOver": "Hvad en plads gentages for: hver kommune, klynge eller region i området.",
@@ -245,7 +249,8 @@ _NUM = r"(?:\d+(?:[.,]\d+)?|" + "|".join(_ci(w) for w in _WORDS) + ")"
 _ON_DEMAND = _ci("efter behov")
 
 COUNT_PATTERN = (
-    r"^\s*(?:\d+\s*[-–]\s*\d+|" + _alt("op til", "højst", "maks.", "maks") + r"\s+\d+|"
+    r"^\s*(?:" + _alt("uangivet", "ikke angivet", "ikke fastlagt") + r"|\d+\s*[-–]\s*\d+|"
+    + _alt("op til", "højst", "maksimalt", "maks.", "maks") + r"\s+\d+|"
     + _alt("mindst", "minimum", "min.") + r"\s+\d+|\d+)\s*$"
 )
 _FREQ_BODY = (
@@ -298,6 +303,26 @@ EXTRA_CONSTRAINTS: dict[str, dict[str, Any]] = {
     "Threshold": {"oneOf": [{"required": ["antal"]}, {"required": ["andel"]}]},
     "Quorum": {"oneOf": [{"required": ["antal"]}, {"required": ["andel"]}]},
     "Officer": {"not": {"required": ["plads", "gruppe"]}},
+    "Seat": {
+        "allOf": [
+            {"not": {"required": ["udpeget-af", "valgt-af"]}},
+            {"if": {"properties": {"direkte-valg": {"const": True, "description": "Direkte valg."}},
+                    "required": ["direkte-valg"]},
+             "then": {"not": {"anyOf": [{"required": ["udpeget-af"]}, {"required": ["valgt-af"]}]}},
+             "else": {"not": {"required": ["vælgere"]}}},
+        ],
+        "dependentRequired": {"hver-fra-sin": ["for-hver"], "vælgere": ["direkte-valg"]},
+    },
+    "Alternates": {"not": {
+        "properties": {"personlige": {"const": True, "description": "Personlige."},
+                       "fælles": {"const": True, "description": "Fælles."}},
+        "required": ["personlige", "fælles"]}},
+    "RelativeTiming": {"not": {"required": ["uger", "dage"]}},
+    "Count": {"allOf": [
+        {"anyOf": [{"required": ["mindst"]}, {"required": ["højst"]}, {"required": ["uangivet"]}]},
+        {"not": {"required": ["uangivet", "mindst"]}},
+        {"not": {"required": ["uangivet", "højst"]}},
+    ]},
     "OtherOfficer": {"not": {"required": ["plads", "gruppe"]}},
     "Chair": {"allOf": [
         {"not": {"required": ["formand", "medformænd"]}},

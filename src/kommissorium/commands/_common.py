@@ -68,6 +68,20 @@ def join(items: Any, conjunction: str = "og") -> str:
     return _join([str(i) for i in items], conjunction)
 
 
+def parse_day(text: str | None, option: str = "--dato") -> "date | None":
+    """'2027-01-01' → a date; anything else is a Danish usage error (exit 2)."""
+    from datetime import date
+
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise fail_usage(
+            f"{option} skal være en dato som ÅÅÅÅ-MM-DD, fx 2027-01-01; fik '{text}'."
+        ) from None
+
+
 def default_format() -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 

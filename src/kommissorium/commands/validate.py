@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from kommissorium.commands._common import default_format, fail_usage, guarded, join
+from kommissorium.commands._common import default_format, fail_usage, guarded, join, parse_day
 
 FORMATS = ("text", "json", "github", "sarif")
 
@@ -25,8 +25,17 @@ def register(app: typer.Typer) -> None:
             show_default=False,
         ),
         strict: bool = typer.Option(False, "--strict", help="Advarsler giver også exitkode 1."),
+        dato: Optional[str] = typer.Option(
+            None, "--dato", metavar="ÅÅÅÅ-MM-DD",
+            help="Kontrollér også hvert kommissorium, som om det gjaldt denne dag: områder, "
+            "organer, henvisninger og pladser, der ikke findes den dag (regler D001-D004), "
+            "med slutdato og efterfølger.",
+            show_default=False,
+        ),
     ) -> None:
         """Kontrollér kommissorier: format, henvisninger og regler på tværs af organer.
+
+        Med --dato 2027-01-01 ses repositoriet, som det står den dag (sundhedsreformen).
 
         Exitkoder: 0 ingen fund, 1 fund (fejl; advarsler med --strict), 2 brugs- eller læsefejl.
         """
@@ -35,11 +44,12 @@ def register(app: typer.Typer) -> None:
         from kommissorium.check import check
         from kommissorium.reporters import REPORTERS
 
+        day = parse_day(dato)
         fmt = format or default_format()
         if fmt not in REPORTERS:
             raise fail_usage(
                 f"ukendt format '{fmt}'; vælg mellem {join(sorted(REPORTERS))}."
             )
-        result = check(list(paths or []))
+        result = check(list(paths or []), as_of=day)
         REPORTERS[fmt](result.problems, result.files, sys.stdout)
         raise typer.Exit(result.exit_code(strict))

@@ -17,6 +17,7 @@ builds Danish sentences from charter data. Add new phrasing HERE, in the module 
                    headings, document kinds (kommissorium/forretningsorden/vedtægt)
 ``quantities``     a number with its unit: member counts, THE meeting frequency phrase
                    ('mindst fire møder årligt'), hours, days before a meeting
+``changes``        what a diff says changed: a sentence per change kind, the summary
 ``sentences``      every generated sentence: seat, count, total, frequency, duration, chair,
                    secretariat, relation, procedure, change ('Mødefrekvensen ændres fra fire
                    til seks møder årligt.')
@@ -60,6 +61,7 @@ from kommissorium.danish.vocabulary import (
     BODY_TYPE_GROUPS,
     BODY_TYPE_NAMES,
     PARTIES,
+    RELATION_LABELS,
     SECTION_HEADINGS,
     UNIT_NOUNS,
     body_type_name,
@@ -67,7 +69,8 @@ from kommissorium.danish.vocabulary import (
 )
 
 __all__ = [
-    "BODY_TYPE_GROUPS", "BODY_TYPE_NAMES", "NUMBER_WORDS", "Names", "PARTIES", "SECTION_HEADINGS",
+    "BODY_TYPE_GROUPS", "BODY_TYPE_NAMES", "NUMBER_WORDS", "Names", "PARTIES", "RELATION_LABELS",
+    "SECTION_HEADINGS",
     "UNIT_NOUNS", "WORD_NUMBERS", "body_type_name", "capitalize", "count_text", "days_before_text",
     "finish", "format_date", "format_month", "format_partial_date", "frequency",
     "frequency_change", "genitive", "hours_text", "in_sentence", "is_definite", "is_plural",

@@ -69,6 +69,7 @@ UNIT_NOUNS: dict[str, tuple[str, str]] = {
     "kommune": ("kommune", "kommuner"),
     "klynge": ("sundhedsklynge", "sundhedsklynger"),
     "region": ("region", "regioner"),
+    "sundhedsråd": ("sundhedsråd", "sundhedsråd"),
 }
 
 
@@ -125,3 +126,19 @@ def document_self(kind: object | None) -> str:
 def running_header(kind: object | None) -> str:
     """'Kommissorium', 'Forretningsorden', 'Vedtægt'."""
     return DOCUMENT_KIND_TITLES[document_kind(kind)]
+
+
+#: Relation (model attribute, as the diagram draws it) → the edge's label: "refererer til X".
+RELATION_LABELS: dict[str, str] = {
+    "refers_to": "refererer til",
+    "prepares_for": "forbereder for",
+    "recommends_to": "indstiller til",
+    "annual_status_to": "årlig status til",
+    "tasks_from": "opgaver fra",
+    "coordinates_with": "koordinerer med",
+    "appointed_by": "udpeges af",
+    "part_of": "del af",
+    "extends": "udbygger",
+    "subgroup": "undergruppe af",
+    "members_of": "medlemmer fra",
+}

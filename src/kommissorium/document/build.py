@@ -31,7 +31,28 @@ from kommissorium.danish import (
     role_for,
     sentence,
 )
+from kommissorium.danish.composition import (
+    seat_written,
+    UNSPECIFIED_COUNT,
+    all_members_of,
+    alternates_sentences,
+    delegation_sentence,
+    election_clause,
+    holdover_sentence,
+    legal_basis_text,
+    majority_sentence,
+    open_total,
+    parity_sentence,
+    relative_timing_sentence,
+    rotating_host_sentence,
+    seat_alternates_clause,
+    seat_extras,
+    share_sentence,
+    stated_total_sentence,
+    term_sentence,
+)
 from kommissorium.danish.procedure import (
+    share_text,
     absence_sentences,
     adoption_sentences,
     agenda_sentences,
@@ -57,9 +78,11 @@ from kommissorium.danish.vocabulary import (
     SECTION_HEADINGS,
     body_type_name,
     document_title,
+    party_name,
     unit_noun,
 )
 from kommissorium.danish.sentences import (
+    term_years_text,
     co_chairs_sentence,
     different_groups_sentence,
     group_phrase,
@@ -115,7 +138,7 @@ SECTION_KEYS = tuple(DEFAULT_HEADINGS)
 #: Meeting keys of a forretningsorden: with any of them, the section is headed "Møder".
 PROCEDURE_MEETING_FIELDS = frozenset({
     "open", "place", "virtual_attendance", "guests", "agenda", "plan", "urgent", "absence",
-    "chairing"})
+    "chairing", "relative_to", "rotating_host"})
 
 #: Section key → Charter attribute.
 SECTION_ATTR = {
@@ -276,6 +299,11 @@ class _Builder:
             end = format_partial_date(c.valid.end) if c.valid.end else ""
             value = f"{start} – {end}" if start and end else (f"fra {start}" if start else f"til {end}")
             facts.append(Fact("Gyldig", value))
+        if c.legal_basis:
+            facts.append(Fact("Hjemmel", legal_basis_text(
+                [r.text or legal_ref_text(r.law, r.section) for r in c.legal_basis])))
+        if c.evaluation is not None:
+            facts.append(Fact("Evalueres", format_partial_date(c.evaluation)))
         if c.replaced_by:
             facts.append(Fact("Erstattet af", capitalize(self.ref(c.replaced_by))))
         if c.version:
@@ -307,7 +335,39 @@ class _Builder:
     # -- composition ---------------------------------------------------------------------------
     def seat_text(self, seat: "Seat", units: int | None = None, single: str | None = None) -> str:
         """One seat group in Danish: '2 praktiserende læger udpeget af PLO-Nordjylland'."""
-        return say.seat(seat, self.names, area=self.c.area, units=units, single=single)
+        seat_ = seat
+        follows = seat.members_of is not None and "count" not in seat.model_fields_set
+        if seat.count.unspecified or follows:
+            # Phrase it as two seats, then drop the number: no number is ever invented.
+            from kommissorium.model.types import Count
+
+            update: dict = {"count": Count.model_validate(2)}
+            if follows:
+                update["members_of"] = None
+            seat_ = seat.model_copy(update=update)
+            seat_.model_fields_set.add("count")
+        text = say.seat(seat_, self.names, area=self.c.area, units=units, single=single)
+        alt = seat.alternates
+        return seat_written(
+            text,
+            role_plural=lower_first(role_for(2, " ".join(seat.role.split()))),
+            unspecified=seat.count.unspecified,
+            follows=self.ref(seat.members_of) if follows else None,
+            election=election_clause(seat.direct_election, seat.electorate,
+                                     self.ref(seat.elected_by) or None),
+            extras=seat_extras(
+                plural=(seat.count.high or seat.count.low or 2) != 1 or seat.for_each is not None,
+                parties=[party_name(p) for p in seat.parties],
+                each_from_own=seat.each_from_own,
+                unit=unit_noun(seat.for_each) if seat.for_each is not None else None,
+                must_sit_in=self.ref(seat.must_sit_in) or None,
+                term=term_years_text(seat.term_years) if seat.term_years else seat.term,
+                fallback=seat.fallback,
+                alternates=(seat_alternates_clause(alt.personal, alt.shared, alt.up_to)
+                            if alt is not None and alt.allowed and not alt.text else None),
+                companion=seat.companion,
+            ),
+        )
 
     def _seat_with_text(self, seat: "Seat") -> str:
         """The author's wording of a seat, with the note and quotas it does not state itself."""
@@ -344,6 +404,8 @@ class _Builder:
             count = "efter behov"
         elif seat.ad_hoc:
             count = "ad hoc"
+        elif es.open:
+            count = UNSPECIFIED_COUNT
         else:
             count = count_text(es.low, es.high)
         detail = None if single else self._unit_names(es)
@@ -379,14 +441,46 @@ class _Builder:
                 blocks += [Paragraph(x) for x in _paras(self._seat_with_text(o))]
             else:
                 blocks.append(Paragraph(say.observer(self.seat_text(o, self._units_of(o)), o)))
+        quotas = []
+        if comp.total is not None:
+            t = comp.total
+            quotas.append(stated_total_sentence(
+                self.name, UNSPECIFIED_COUNT if t.unspecified else count_text(t.minimum, t.maximum)))
+        if comp.parity:
+            quotas.append(parity_sentence([self._group_text(g) or g for g in comp.parity]))
+        if comp.majority:
+            quotas.append(majority_sentence(self._group_text(comp.majority) or comp.majority))
+        for sh in comp.shares:
+            f = sh.share.fraction
+            amount = (share_text(f.numerator, f.denominator, sh.share.above) if f is not None
+                      else f"mindst {sh.share.count}")
+            quotas.append(share_sentence(amount, self._group_text(sh.group) or sh.group))
+        if quotas:
+            blocks.append(Paragraph(" ".join(quotas)))
         alt = comp.alternates
         if alt is not None:
             if alt.text:
                 blocks += [Paragraph(x) for x in _paras(alt.text)]
             else:
-                blocks.append(Paragraph(say.alternates(alt.allowed, alt.personal)))
+                blocks.append(Paragraph(" ".join(alternates_sentences(
+                    alt.allowed, alt.personal, alt.shared, alt.up_to, alt.appointed_by,
+                    alt.steps_in, [self._group_text(g) or g for g in alt.groups]))))
+        for seat in comp.members:
+            if seat.alternates is not None and seat.alternates.text:
+                blocks += [Paragraph(x) for x in _paras(seat.alternates.text)]
+        period = []
         if comp.term:
-            blocks.append(Paragraph(say.term(comp.term)))
+            term = " ".join(comp.term.split())
+            if term[:1].isupper() and " " in term:
+                period.append(sentence(term))
+            elif comp.elected:
+                period.append(term_sentence(term, True))
+            else:
+                period.append(say.term(comp.term))
+        if comp.holdover:
+            period.append(holdover_sentence(comp.elected))
+        if period:
+            blocks.append(Paragraph(" ".join(period)))
         blocks += [Paragraph(p) for n in comp.notes for p in _paras(n)]
         return blocks
 
@@ -413,6 +507,8 @@ class _Builder:
             total = self.cs.member_count(self.id)
             if total is None:
                 return None, None
+            if total.open:
+                return open_total(total.low, total.known_high)
             low, high = total.low, total.high
         if not (low or high or per_unit):
             return None, None
@@ -577,6 +673,15 @@ class _Builder:
         """What a forretningsorden says about meetings, one paragraph per subject; a part's own
         ``tekst`` replaces its generated sentences."""
         out: list[str] = []
+        timing = []
+        if m.relative_to is not None:
+            r = m.relative_to
+            timing += _paras(r.text) if r.text else [relative_timing_sentence(
+                self.ref(r.body), r.before, r.weeks, r.days, r.approximately)]
+        if m.rotating_host:
+            timing.append(rotating_host_sentence())
+        if timing:
+            out.append(" ".join(timing))
         guests = m.guests
         form = meeting_form_sentences(
             m.open, m.place, m.virtual_attendance,
@@ -762,6 +867,14 @@ class _Builder:
                 out.append(say.relation(subject, verbs, self.refs(targets)))
             if out:
                 blocks.append(Paragraph(" ".join(out)))
+            for dlg in r.delegations:
+                if dlg.text:
+                    blocks += [Paragraph(p) for p in _paras(dlg.text)]
+                    continue
+                n = dlg.count.high if dlg.count.high is not None else dlg.count.low
+                blocks.append(Paragraph(delegation_sentence(
+                    self.name, count_text(dlg.count.minimum, dlg.count.maximum), n,
+                    dlg.alternates, self.ref(dlg.to), dlg.term)))
         groups_ = [g for g in r.may_establish if not r.text or not states(r.text, g)]
         if groups_:
             blocks.append(Paragraph(say.may_establish(self.name, groups_)))

@@ -29,6 +29,7 @@ from kommissorium.model.procedure import (
     MeetingPlan,
     Minutes,
     Quorum,
+    Threshold,
     Tie,
     Urgent,
     Voting,
@@ -102,6 +103,7 @@ class ExpandOver(str, Enum):
     MUNICIPALITY = "kommune"
     CLUSTER = "klynge"
     REGION = "region"
+    COUNCIL = "sundhedsråd"
 
 
 SectionKey = Literal[
@@ -170,8 +172,36 @@ class Seat(Strict):
     ad_hoc: YesNo = Field(False, alias="ad-hoc")
     vote: YesNo = Field(True, alias="stemmeret")
     party: Party | None = Field(None, alias="part")
+    parties: PartyList = Field(default_factory=list, alias="parter", description="Pladsen deles af flere parter, fx [kommuner, region].")
+    direct_election: YesNo = Field(False, alias="direkte-valg", description="Medlemmerne vælges ved direkte valg (fx ældrerådsvalg), ikke udpeget.")
+    electorate: str | None = Field(None, alias="vælgere", description="Hvem der stemmer ved det direkte valg, fx 'kommunens borgere over 60 år'.")
+    elected_by: Ref | None = Field(None, alias="valgt-af", description="Et organ, der vælger medlemmerne blandt sine egne, fx byrådet.")
+    must_sit_in: Ref | None = Field(None, alias="skal-sidde-i", description="Medlemmet skal også være medlem af dette organ.")
+    each_from_own: str | None = Field(None, alias="hver-fra-sin", description="Ved 'for-hver': hver plads besættes fra sin enheds egen organisation, fx 'PLO-kreds'.")
+    fallback: str | None = Field(None, alias="ellers", description="Hvordan pladsen besættes, hvis den første vej ikke findes, fx 'blandt kommunens praktiserende læger'.")
+    term: str | None = Field(None, alias="periode", description="Pladsens egen periode, fx 'to år'.")
+    term_years: int | None = Field(None, alias="periode-år", ge=1, le=10, description="Pladsens periode i år.")
+    alternates: "Alternates | None" = Field(None, alias="suppleanter", description="Suppleanter for netop denne pladsgruppe.")
+    companion: YesNo = Field(False, alias="bisidder", description="Hver repræsentant kan have en bisidder med.")
     text: str | None = Field(None, alias="tekst", description="Forfatterens formulering af linjen.")
     note: str | None = Field(None, alias="note")
+
+    @model_validator(mode="after")
+    def _one_way_in(self) -> "Seat":
+        ways = [k for k, v in (("udpeget-af", self.appointed_by), ("valgt-af", self.elected_by),
+                               ("direkte-valg", self.direct_election)) if v]
+        if len(ways) > 1:
+            raise ValueError(f"en plads besættes på én måde: {' eller '.join(ways)}, ikke flere")
+        if self.electorate and not self.direct_election:
+            raise ValueError("'vælgere' hører til 'direkte-valg: true'")
+        if self.each_from_own and self.for_each is None:
+            raise ValueError("'hver-fra-sin' kræver 'for-hver'")
+        return self
+
+    @property
+    def elected(self) -> bool:
+        """Members come in by election (direct, or by another body), not by appointment."""
+        return self.direct_election or self.elected_by is not None
 
     @field_validator("sub_quotas", mode="before")
     @classmethod
@@ -185,7 +215,18 @@ _allowed_or_text = allowed_or_text
 class Alternates(Strict):
     allowed: YesNo = Field(True, alias="tilladt")
     personal: YesNo = Field(False, alias="personlige")
+    shared: YesNo = Field(False, alias="fælles", description="Suppleanterne er fælles for pladsgruppen (ikke personlige).")
+    up_to: int | None = Field(None, alias="op-til", ge=1, le=20, description="Højst så mange suppleanter pr. plads.")
+    appointed_by: str | None = Field(None, alias="udpeges-af", description="Hvem der udpeger suppleanterne.")
+    steps_in: str | None = Field(None, alias="træder-ind", description="Hvornår suppleanten træder ind, fx 'ved forfald'.")
+    groups: RefList = Field(default_factory=list, alias="gruppe", description="Pladsgrupperne, reglen gælder for (standard: alle).")
     text: str | None = Field(None, alias="tekst")
+
+    @model_validator(mode="after")
+    def _personal_or_shared(self) -> "Alternates":
+        if self.personal and self.shared:
+            raise ValueError("suppleanter er enten 'personlige' eller 'fælles', ikke begge")
+        return self
 
     @model_validator(mode="before")
     @classmethod
@@ -200,8 +241,25 @@ class Composition(Strict):
     observers: list[Seat] = Field(default_factory=list, alias="observatører")
     alternates: Alternates | None = Field(None, alias="suppleanter")
     minimum_only: YesNo = Field(False, alias="minimum", description="Sammensætningen er et minimum; flere kan deltage.")
+    total: Count | None = Field(None, alias="i-alt", description="Det samlede antal medlemmer, som kilden angiver det (\"op til 18\", \"maksimalt 15\").")
+    parity: RefList = Field(default_factory=list, alias="ligelig", description="Pladsgrupper, der skal have lige mange pladser (paritet).")
+    majority: Ref | None = Field(None, alias="flertal", description="Pladsgruppen, der skal have flertallet.")
+    shares: list["GroupShare"] = Field(default_factory=list, alias="andele", description="Andele af medlemmerne, som en pladsgruppe skal have, fx over en tredjedel.")
     term: str | None = Field(None, alias="periode")
+    holdover: YesNo = Field(False, alias="indtil-afløsning", description="Medlemmerne fortsætter, indtil nye er udpeget eller valgt.")
     notes: TextList = Field(default_factory=list, alias="noter")
+
+    @property
+    def elected(self) -> bool:
+        """Every permanent member comes in by election: the document says 'vælges', not 'udpeges'."""
+        return bool(self.members) and all(s.elected for s in self.members)
+
+
+class GroupShare(Strict):
+    """"Over en tredjedel af medlemmerne er brugerrepræsentanter"."""
+
+    group: Ref = Field(alias="gruppe", description="Pladsgruppens id.")
+    share: Threshold = Field(alias="andel", description="Andelen: \"over 1/3\", \"mindst halvdelen\".")
 
 
 class Officer(Strict):
@@ -292,9 +350,28 @@ class Meetings(Strict):
     plan: MeetingPlan | None = Field(None, alias="mødeplan", description="Den årlige mødeplan.")
     urgent: Urgent | None = Field(None, alias="hastesager", description="Hastesager, som formanden afgør: true, en tekst eller {afgøres-af, orienteres}.")
     absence: Absence | None = Field(None, alias="forfald", description="Forfald og indkaldelse af suppleant.")
+    relative_to: "RelativeTiming | None" = Field(None, alias="i-forhold-til", description="Mødernes placering i forhold til et andet organs møder.")
+    rotating_host: YesNo | None = Field(None, alias="roterende-vært", description="Værtskabet går på skift mellem medlemmerne.")
     chairing: Chairing | None = Field(None, alias="mødeledelse", description="Hvem leder møderne og det konstituerende møde.")
     text: str | None = Field(None, alias="tekst")
     notes: TextList = Field(default_factory=list, alias="noter")
+
+
+class RelativeTiming(Strict):
+    """"Møderne placeres ca. seks uger før Dialogforums møder"."""
+
+    body: Ref = Field(alias="organ", description="Organet, hvis møder der regnes fra.")
+    before: YesNo = Field(True, alias="før", description="true: før organets møder; false: efter.")
+    weeks: int | None = Field(None, alias="uger", ge=0, le=52, description="Forskydning i uger.")
+    days: int | None = Field(None, alias="dage", ge=0, le=365, description="Forskydning i dage.")
+    approximately: YesNo = Field(False, alias="ca", description="Omtrent (\"ca. seks uger\").")
+    text: str | None = Field(None, alias="tekst")
+
+    @model_validator(mode="after")
+    def _offset(self) -> "RelativeTiming":
+        if self.weeks is not None and self.days is not None:
+            raise ValueError("angiv 'uger' eller 'dage', ikke begge")
+        return self
 
 
 class DecisionRule(str, Enum):
@@ -346,6 +423,12 @@ class Relations(Strict):
     appointed_by: RefList = Field(default_factory=list, alias="udpeges-af")
     part_of: RefList = Field(default_factory=list, alias="del-af")
     subgroups: list[Subgroup] = Field(default_factory=list, alias="undergrupper")
+    advises: RefList = Field(default_factory=list, alias="rådgiver", description="Organer, dette organ rådgiver.")
+    gives_input_to: RefList = Field(default_factory=list, alias="giver-input-til", description="Organer, dette organ giver input til.")
+    sets_direction_for: RefList = Field(default_factory=list, alias="sætter-retning-for", description="Organer, dette organ sætter retning for.")
+    board_of: RefList = Field(default_factory=list, alias="bestyrelse-for", description="Organer eller institutioner, dette organ er bestyrelse for.")
+    delegates_to: RefList = Field(default_factory=list, alias="delegerer-til", description="Organer, dette organ delegerer opgaver til.")
+    delegations: list["Delegation"] = Field(default_factory=list, alias="udsender", description="Medlemmer, organet sender til andre organer.")
     may_establish: TextList = Field(default_factory=list, alias="kan-nedsætte", description="Grupper organet kan nedsætte (ad hoc eller stående).")
     text: str | None = Field(None, alias="tekst")
     notes: TextList = Field(default_factory=list, alias="noter")
@@ -361,7 +444,22 @@ RELATION_EDGES: tuple[tuple[str, str, str], ...] = (
     ("koordinerer-med", "coordinates_with", "koordinerer med"),
     ("udpeges-af", "appointed_by", "udpeges af"),
     ("del-af", "part_of", "er en del af"),
+    ("rådgiver", "advises", "rådgiver"),
+    ("giver-input-til", "gives_input_to", "giver input til"),
+    ("sætter-retning-for", "sets_direction_for", "sætter retning for"),
+    ("bestyrelse-for", "board_of", "er bestyrelse for"),
+    ("delegerer-til", "delegates_to", "delegerer opgaver til"),
 )
+
+
+class Delegation(Strict):
+    """"Rådet udpeger 2 medlemmer og 2 suppleanter til Sundhedsrådet"."""
+
+    to: Ref = Field(alias="til", description="Organet, medlemmerne sendes til.")
+    count: Count = Field(default_factory=lambda: Count.model_validate(1), alias="antal")
+    alternates: int | None = Field(None, alias="suppleanter", ge=0, le=50, description="Antal suppleanter, der sendes med.")
+    term: str | None = Field(None, alias="periode", description="Deres periode, fx 'valgperioden'.")
+    text: str | None = Field(None, alias="tekst")
 
 
 class Publication(Strict):
@@ -415,6 +513,8 @@ class Charter(Strict):
     date: PartialDate | None = Field(None, alias="dato", description="Dokumentets dato.")
     version: str | None = Field(None, alias="version")
     valid: Validity | None = Field(None, alias="gyldig")
+    legal_basis: Annotated[list[LegalRef], BeforeValidator(_legal_list)] = Field(default_factory=list, alias="hjemmel", description="Lovgrundlaget: \"retssikkerhedsloven § 37 a\" eller en liste.")
+    evaluation: PartialDate | None = Field(None, alias="evalueres", description="Hvornår organet evalueres (et tidsbegrænset organ).")
     replaced_by: Ref | None = Field(None, alias="erstattet-af", description="Det organ, der har afløst dette, når det ikke længere gælder.")
     source: str | None = Field(None, alias="kilde")
     headings: dict[SectionKey, str] = Field(default_factory=dict, alias="overskrifter")
@@ -445,3 +545,9 @@ class Charter(Strict):
             if d is not None:
                 return d.last_day
         return None
+
+
+Seat.model_rebuild()
+Composition.model_rebuild()
+Meetings.model_rebuild()
+Relations.model_rebuild()

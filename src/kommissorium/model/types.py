@@ -78,6 +78,9 @@ RefList = Annotated[list[Ref], BeforeValidator(_one_or_many)]
 TextList = Annotated[list[str], BeforeValidator(_one_or_many)]
 
 
+#: Words for a count the source does not state ("repræsentanter for kommunen").
+UNSPECIFIED_WORDS = ("uangivet", "ikke angivet", "ikke fastlagt")
+
 _RANGE = re.compile(r"^\s*(\d+)\s*[-–]\s*(\d+)\s*$")
 _NUM = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*$")
 
@@ -87,12 +90,15 @@ class Count(Strict):
 
     minimum: int | None = Field(None, alias="mindst", ge=0)
     maximum: int | None = Field(None, alias="højst", ge=0)
+    unspecified: YesNo = Field(False, alias="uangivet", description="Kilden angiver ikke antallet; dokumentet skriver intet tal, og totalen er åben.")
 
     @model_validator(mode="before")
     @classmethod
     def _compact(cls, value: Any) -> Any:
         if isinstance(value, bool):
             raise ValueError("forventede et antal, fik en sandhedsværdi")
+        if isinstance(value, str) and " ".join(value.lower().split()) in UNSPECIFIED_WORDS:
+            return {"uangivet": True}
         if isinstance(value, float):
             if not value.is_integer():
                 raise ValueError(f"forventede et helt antal, fik tallet {value:g}".replace(".", ","))
@@ -103,7 +109,7 @@ class Count(Strict):
             text = value.strip().lower()
             if m := _RANGE.match(text):
                 return {"mindst": int(m[1]), "højst": int(m[2])}
-            if m := re.match(r"^(?:op til|højst|maks\.?)\s+(\d+)$", text):
+            if m := re.match(r"^(?:op til|højst|maks\.?|maksimalt)\s+(\d+)$", text):
                 return {"mindst": 0, "højst": int(m[1])}
             if m := re.match(r"^(?:mindst|minimum|min\.)\s+(\d+)$", text):
                 return {"mindst": int(m[1])}
@@ -122,6 +128,10 @@ class Count(Strict):
 
     @model_validator(mode="after")
     def _ordered(self) -> "Count":
+        if self.unspecified:
+            if self.minimum is not None or self.maximum is not None:
+                raise ValueError("et uangivet antal har ikke 'mindst' eller 'højst'")
+            return self
         if self.minimum is None and self.maximum is None:
             raise ValueError("angiv 'mindst' og/eller 'højst'")
         if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:

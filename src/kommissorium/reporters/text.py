@@ -6,15 +6,9 @@ import os
 from typing import TextIO
 
 from kommissorium.problems import Problem, Severity
+from kommissorium.sanitize import printable
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-
-
-def _printable(text: str) -> str:
-    """Control characters (terminal escapes from a hostile file name) shown as \\xNN, not sent."""
-    from kommissorium.sanitize import printable
-
-    return printable(text)
 
 
 def _console(out: TextIO):
@@ -44,6 +38,12 @@ def summary(problems: list[Problem], files: int) -> str:
     return f"{join(parts)} i {files} {noun}."
 
 
+def problem_line(p: Problem) -> str:
+    """One problem as plain text, sanitised: `fil:linje:kolonne: fejl KODE besked [navn]`."""
+    return (f"{printable(p.file)}:{p.line}:{p.column}: {p.severity.value} {p.code} "
+            f"{printable(p.message)} [{printable(p.name)}]")
+
+
 def report(problems: list[Problem], files: int, out: TextIO) -> None:
     from rich.markup import escape
 
@@ -51,12 +51,12 @@ def report(problems: list[Problem], files: int, out: TextIO) -> None:
     for p in problems:
         style = _STYLE[p.severity]
         console.print(
-            f"[bold]{escape(_printable(p.file))}:{p.line}:{p.column}:[/bold] "
-            f"[{style}]{p.severity.value} {p.code}[/{style}] {escape(_printable(p.message))} "
+            f"[bold]{escape(printable(p.file))}:{p.line}:{p.column}:[/bold] "
+            f"[{style}]{p.severity.value} {p.code}[/{style}] {escape(printable(p.message))} "
             f"[dim]\\[{escape(p.name)}][/dim]"
         )
         for r in p.related:
-            console.print(f"    [dim]se {escape(_printable(str(r.location)))}[/dim] "
-                          f"{escape(_printable(r.message))}")
+            console.print(f"    [dim]se {escape(printable(str(r.location)))}[/dim] "
+                          f"{escape(printable(r.message))}")
     style = "bold green" if not any(p.severity is Severity.ERROR for p in problems) else "bold red"
     console.print(f"[{style}]{escape(summary(problems, files))}[/{style}]")

@@ -9,10 +9,13 @@ from kommissorium.rules import (  # noqa: F401  (each module registers its rules
     names,
     officers,
     procedure,
+    quotas,
     prose,
     references,
     registry_coverage,
     relations,
+    timing,
+    transition,
 )
 from kommissorium.rules.base import RULES, Finding, Rule, lookup, rule
 from kommissorium.rules.engine import RuleConfig, run_rules

@@ -12,8 +12,8 @@ from kommissorium.rules._util import PARTY_DA, fmt_date, seat_party
 from kommissorium.rules.base import Finding, at, related, rule, where
 
 _GROUPS = (("medlemmer", "members"), ("deltagere", "participants"), ("observatører", "observers"))
-_OVER_DA = {"kommune": "kommune", "klynge": "sundhedsklynge", "region": "region"}
-_OVER_PL = {"kommune": "kommuner", "klynge": "sundhedsklynger", "region": "regioner"}
+_OVER_DA = {"kommune": "kommune", "klynge": "sundhedsklynge", "region": "region", "sundhedsråd": "sundhedsråd"}
+_OVER_PL = {"kommune": "kommuner", "klynge": "sundhedsklynger", "region": "regioner", "sundhedsråd": "sundhedsråd"}
 _SECTION = {"sammensætning": "composition", "formandskab": "chair", "beslutninger": "decisions"}
 
 

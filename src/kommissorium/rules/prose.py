@@ -31,6 +31,8 @@ def _count(cs: CharterSet, kind: str, area: str, when) -> int:
         return len(reg.kommuner_in(area, when))
     if kind == "klynge":
         return len(reg.klynger_in(area, when))
+    if kind == "sundhedsråd":
+        return len(reg.councils_in(area, when))
     return len(reg.regions_in(area, when))
 
 

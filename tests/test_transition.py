@@ -1,0 +1,140 @@
+"""The repository on a given day: `validate --dato`, `register`, `overgang` (issue 16)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kommissorium.cli import app
+from kommissorium.registry import load_registry
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = Path(__file__).parent / "golden"
+runner = CliRunner()
+
+
+def run(*args: str):
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        return runner.invoke(app, list(args))
+    finally:
+        os.chdir(cwd)
+
+
+def _klynge_charters() -> list[Path]:
+    return sorted(p for p in (ROOT / "charters").rglob("*.yaml")
+                  if re.search(r"/klynge-[a-z]+/", p.as_posix()))
+
+
+def test_plain_validate_is_clean() -> None:
+    result = run("validate", "charters/")
+    assert result.exit_code == 0, result.output
+
+
+def test_validate_on_2027_names_every_klynge_charter_with_its_successor() -> None:
+    result = run("validate", "charters/", "--dato", "2027-01-01")
+    assert result.exit_code == 1
+    reg, _ = load_registry()
+    lines = result.output.splitlines()
+    klynger = _klynge_charters()
+    assert len(klynger) == 16
+    for path in klynger:
+        rel = path.relative_to(ROOT).as_posix()
+        area = re.search(r"^område: (\S+)", path.read_text(encoding="utf-8"), re.M)[1]
+        successors = [e.name for e in reg.successors(area)]
+        hits = [ln for ln in lines if ln.startswith(rel + ":") and " D001 " in ln]
+        assert len(hits) == 1, rel
+        assert f"{reg.get(area).name} ophører 31. december 2026; efterfølges af " \
+               f"{successors[0]}" in hits[0]
+    assert ("Sundhedsklynge Nord ophører 31. december 2026; efterfølges af Sundhedsråd "
+            "Vendsyssel.") in result.output
+
+
+def test_validate_on_2026_finds_only_the_stale_2017_references() -> None:
+    result = run("validate", "charters/", "--dato", "2026-12-31")
+    found = [ln for ln in result.output.splitlines() if re.search(r" D00\d ", ln)]
+    assert not any(" D001 " in ln or " D002 " in ln for ln in found)
+    # two charters from 2017 still name Sundhedskoordinationsudvalget (ended 30 June 2022)
+    assert {ln.split(":")[0] for ln in found} == {
+        "charters/nordjylland/den-administrative-styregruppe.yaml",
+        "charters/nordjylland/sundhedspolitisk-dialogforum.yaml"}
+    assert all("Sundhedskoordinationsudvalget ophører 30. juni 2022; efterfølges af "
+               "Sundhedssamarbejdsudvalget." in ln for ln in found)
+
+
+def test_a_bad_date_is_a_danish_usage_error() -> None:
+    result = run("validate", "charters/", "--dato", "1. januar 2027")
+    assert result.exit_code == 2
+    assert "ÅÅÅÅ-MM-DD" in result.output and "Traceback" not in result.output
+
+
+def test_register_json_on_both_sides_of_the_reform() -> None:
+    before = json.loads(run("register", "--dato", "2026-12-31", "--format", "json").output)
+    after = json.loads(run("register", "--dato", "2027-01-01", "--format", "json").output)
+    assert before["dato"] == "2026-12-31"
+    assert before["antal"]["region"] == 5 and before["antal"]["klynge"] == 22
+    assert "sundhedsråd" not in before["antal"]
+    assert after["antal"]["region"] == 4 and after["antal"]["sundhedsråd"] == 17
+    assert "klynge" not in after["antal"] and after["antal"]["kommune"] == 98
+    oest = next(e for e in after["poster"]["region"] if e["nøgle"] == "region-oestdanmark")
+    assert oest["kode"] is None and "kode" in oest["ikke-bekræftet"] and "L 213" in oest["kilde"]
+    roskilde = next(e for e in after["poster"]["kommune"] if e["nøgle"] == "roskilde")
+    assert roskilde["region"] == "region-oestdanmark"
+    assert roskilde["enheder"] == ["sundhedsraad-oestsjaelland-og-oeerne"]
+    lille = next(e for e in after["poster"]["sundhedsråd"] if e["nøgle"] == "sundhedsraad-lillebaelt")
+    assert "middelfart" in lille["kommuner"] and "middelfart" in lille["ikke-bekræftet"]
+    nord = next(e for e in before["poster"]["klynge"] if e["nøgle"] == "klynge-nordjylland-nord")
+    assert nord["efterfølgere"] == ["sundhedsraad-vendsyssel"]
+    assert nord["gyldig"] == {"fra": "2022-07-01", "til": "2026-12-31"}
+
+
+def test_register_text_marks_unconfirmed_facts() -> None:
+    out = run("register", "--dato", "2027-01-01").output
+    assert "Region Østdanmark · kode (ikke bekræftet)" in out
+    assert "Vejle og Middelfart (ikke bekræftet)" in out
+    assert "Billund · kode 530 · i Region Syddanmark · Sundhedsråd Sydvestjylland (ikke bekræftet)" in out
+
+
+@pytest.mark.parametrize("fmt,suffix", [("text", "txt"), ("markdown", "md"), ("json", "json")])
+def test_golden_transition_report(fmt: str, suffix: str, request: pytest.FixtureRequest) -> None:
+    result = run("overgang", "--dato", "2027-01-01", "--format", fmt)
+    assert result.exit_code == 0, result.output
+    golden = GOLDEN / f"overgang-2027-01-01.{suffix}"
+    if request.config.getoption("--update-golden") or os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(result.output, encoding="utf-8")
+    assert result.output == golden.read_text(encoding="utf-8")
+
+
+def test_transition_report_classifies_every_charter() -> None:
+    data = json.loads(run("overgang", "--dato", "2027-01-01", "--format", "json").output)
+    by_id = {c["id"]: c for c in data["kommissorier"]}
+    assert len(by_id) == len(list((ROOT / "charters").rglob("*.yaml"))) - len(
+        list((ROOT / "charters" / "_register").rglob("*.yaml")))
+    for path in _klynge_charters():
+        cid = path.relative_to(ROOT / "charters").with_suffix("").as_posix()
+        assert by_id[cid]["status"] == "ophører", cid
+        assert by_id[cid]["grunde"][0]["efterfølgere"]
+    ssu = by_id["nordjylland/sundhedssamarbejdsudvalget"]
+    assert ssu["status"] == "ophører" and ssu["grunde"][0]["efterfølgere-ikke-bekræftet"] is True
+    forum = by_id["nordjylland/strategisk-sundhedsforum"]
+    assert forum["status"] == "skal-ændres"
+    assert {g["felt"] for g in forum["grunde"]} >= {"relationer.indstiller-til",
+                                                   "relationer.koordinerer-med"}
+    assert by_id["nordjylland/sundhedskoordinationsudvalget"]["status"] == "upåvirket"
+    assert by_id["nordjylland/patientinddragelsesudvalget"]["status"] == "upåvirket"
+    assert data["antal"] == {s: sum(1 for c in data["kommissorier"] if c["status"] == s)
+                             for s in ("ophører", "skal-ændres", "upåvirket")}
+
+
+def test_transition_before_the_reform_changes_nothing() -> None:
+    data = json.loads(run("overgang", "--dato", "2026-12-31", "--format", "json").output)
+    assert data["antal"]["ophører"] == 0
+    # the 2017 references to Sundhedskoordinationsudvalget are stale already in 2026
+    assert {c["id"] for c in data["kommissorier"] if c["status"] == "skal-ændres"} == {
+        "nordjylland/den-administrative-styregruppe", "nordjylland/sundhedspolitisk-dialogforum"}
