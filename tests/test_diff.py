@@ -108,7 +108,7 @@ def test_working_tree_changes_in_danish(repo: Path) -> None:
     assert "Ny plads: 1 praktiserende læge udpeget af Region Nordjylland." in out
     # 11 kommuner in Nordjylland + 2 + 1
     assert "I alt fra 13 til 14 faste medlemmer." in out
-    assert "Opgave omformuleret: »At følge op på og revidere samarbejdsaftaler.«" in out
+    assert "Opgave omformuleret: »At følge op på og revidere samarbejdsaftaler«." in out
     assert "{+og revidere+}" in out
     assert "Navnet ændres fra »Udvalg B« til »Sundhedsudvalg B«." in out
     assert "Nye fund" not in out
@@ -235,3 +235,27 @@ def test_control_characters_in_a_file_name_do_not_reach_the_terminal(repo: Path)
         assert "Nye fund" in result.output
     data = json.loads(run("--format", "json").output)  # JSON escapes it itself
     assert any("\x1b" in p["file"] for p in data["findings"]["introduced"])
+
+
+def test_reading_a_revision_writes_only_inside_its_folder(tmp_path: Path) -> None:
+    """A revision's charters are read from git's tree (``ls-tree``/``cat-file``: no tar archive,
+    so neither tarfile's ``filter`` argument, absent before Python 3.11.4, nor ``.gitattributes``
+    matter): files are written inside the folder, links are made last and never followed."""
+    from kommissorium.diff.git import extract
+
+    top = tmp_path / "repo"
+    (top / "charters").mkdir(parents=True)
+    (top / "charters" / "a.yaml").write_text("navn: A\n", encoding="utf-8")
+    (top / "charters" / "link.yaml").symlink_to("/etc/passwd")
+    (top / ".gitattributes").write_text("charters/a.yaml export-ignore\n", encoding="utf-8")
+    git(top, "init", "-q")
+    git(top, "add", "-A")
+    git(top, "commit", "-qm", "x")
+    dest = tmp_path / "rev"
+    dest.mkdir()
+    assert extract(top, "HEAD", "charters", dest)
+    assert (dest / "charters" / "a.yaml").read_bytes() == b"navn: A\n"
+    assert (dest / "charters" / "link.yaml").is_symlink()
+    assert sorted(p.relative_to(dest).as_posix() for p in dest.rglob("*")) == [
+        "charters", "charters/a.yaml", "charters/link.yaml"]
+    assert not extract(top, "HEAD", "ingen", dest)
