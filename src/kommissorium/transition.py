@@ -244,7 +244,7 @@ def assess_charter(cs: "CharterSet", cf: "CharterFile", when: date) -> Verdict:
     if area is not None:
         v.status = CEASES
         v.reasons.append(Reason("område", ("område",), phrases.area_gone(area.sentence(), when,
-                                                                        area.end),
+                                                                        area.end, area.start),
                                 area, "område"))
         return _located(cf, v)
     seen: set[tuple[str, str]] = set()

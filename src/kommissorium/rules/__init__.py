@@ -15,6 +15,7 @@ from kommissorium.rules import (  # noqa: F401  (each module registers its rules
     references,
     registry_coverage,
     relations,
+    sundhedsraad,
     timing,
     transition,
 )
