@@ -82,6 +82,7 @@ def test_new_writes_a_council_that_extends_the_frame_and_passes(council: str,
     text = (tmp_path / "charters" / "raad" / f"{council}.yaml").read_text(encoding="utf-8")
     assert f"udbygger: {COUNCIL_FRAME}" in text and "gyldig: {fra: 2027-01-01}" in text
     assert (tmp_path / "charters" / f"{COUNCIL_FRAME}.yaml").is_file()
+    assert run(tmp_path, "fmt", "--check").exit_code == 0  # written in canonical order
     for extra in ([], ["--dato", "2027-01-01"]):
         checked = run(tmp_path, "validate", *extra)
         assert checked.exit_code == 0, checked.output

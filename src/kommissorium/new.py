@@ -139,14 +139,15 @@ def council_text(spec: NewCharter, schema_line: str, cs: object, area: object) -
         spec.name, reg.get(region).name if region else None, [k.name for k in kommuner])
     out.append("formål: " + _block(purpose))
     out += ["sammensætning:", "  medlemmer:",
-            "    - gruppe: regionale", f"      antal: {n + 1}",
+            f"    - antal: {n + 1}",
             "      rolle: medlem af regionsrådet"]
     if region:
         out += [f"      fra: {region}", f"      udpeget-af: {region}"]
     else:
         out.append("      part: region")
-    out += ["    - gruppe: kommunale", "      antal: 1", "      rolle: medlem af kommunalbestyrelsen",
-            "      for-hver: kommune",
+    out += ["      gruppe: regionale",
+            "    - antal: 1", "      rolle: medlem af kommunalbestyrelsen",
+            "      for-hver: kommune", "      gruppe: kommunale",
             "formandskab:", "  formand: {gruppe: regionale}", "  næstformand: {gruppe: regionale}"]
     if spec.meetings:
         value = spec.meetings

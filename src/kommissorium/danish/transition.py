@@ -217,3 +217,8 @@ def capitalize_first(text: str) -> str:
 
 def none_in_group() -> str:
     return "Ingen."
+
+
+def begins_later(name: str, start: date) -> str:
+    """A charter not yet in force on the day: 'Sundhedsråd Vendsyssel gælder først fra …'."""
+    return f"{name} gælder først fra {format_date(start)}; kommissoriet er ikke i kraft endnu."
