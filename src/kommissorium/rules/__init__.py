@@ -5,15 +5,18 @@ from __future__ import annotations
 from kommissorium.rules import (  # noqa: F401  (each module registers its rules)
     composition,
     frames,
+    meetingplan,
     meetings,
     names,
     officers,
     procedure,
     quotas,
     prose,
+    prose_blocks,
     references,
     registry_coverage,
     relations,
+    roster,
     timing,
     transition,
 )
