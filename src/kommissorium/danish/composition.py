@@ -194,3 +194,11 @@ def seat_written(text: str, *, role_plural: str, unspecified: bool, follows: str
         if text.endswith(tail):
             text, suffix = text[: -len(tail)], tail + suffix
     return text + election + extras + suffix
+
+
+def source_text(source: str | None, incomplete: bool, missing: str | None) -> str:
+    """The 'Kilde' fact: 'Referat af 3. maj 2024 (ufuldstændig: bilag 2 mangler)'."""
+    if not incomplete:
+        return source or ""
+    note = "ufuldstændig" + (f": {missing.rstrip('.')}" if missing else "")
+    return f"{source} ({note})" if source else capitalize(note)
