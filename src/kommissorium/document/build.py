@@ -493,7 +493,8 @@ class _Builder:
             else:
                 blocks.append(Paragraph(" ".join(alternates_sentences(
                     alt.allowed, alt.personal, alt.shared, alt.up_to, alt.appointed_by,
-                    alt.steps_in, [self._group_text(g) or g for g in alt.groups]))))
+                    alt.steps_in, [self._group_text(g) or g for g in alt.groups],
+                    comp.elected))))
         for seat in comp.members:
             if seat.alternates is not None and seat.alternates.text:
                 blocks += [Paragraph(x) for x in _paras(seat.alternates.text)]
