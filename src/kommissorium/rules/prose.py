@@ -9,7 +9,7 @@ from typing import Iterator
 
 from kommissorium.corpus import CharterSet
 from kommissorium.danish import join
-from kommissorium.danish.quantities import RATE_WORDS
+from kommissorium.danish.quantities import RATE_WORDS, per_year
 from kommissorium.problems import Severity
 from kommissorium.rules._util import NUM, describe_frequency, locate, prose, to_number
 from kommissorium.rules.base import Finding, rule
@@ -216,7 +216,7 @@ def frequency_mismatches(meetings, text: str) -> Iterator[tuple[int, int, str]]:
         n = RATE_WORDS[m[2].lower()]
         if not stated or n in stated:
             continue
-        yield (m.start(), m.end(), f"Teksten siger '{m[0]}' ({n} møder årligt), men 'møder.pr-år' "
+        yield (m.start(), m.end(), f"Teksten siger '{m[0]}' ({per_year(n)}), men 'møder.pr-år' "
                                    f"angiver {describe_frequency(f)}. Ret teksten eller tallet.")
 
 
