@@ -60,7 +60,7 @@ EXAMPLES: dict[tuple[str, str], tuple[str, str | None]] = {
                                  "Borgere har flertallet af pladserne."),
     ("Composition", "ligelig"): ("sammensætning: {medlemmer: [{rolle: borger, antal: 2, gruppe: b}, "
                                  "{rolle: politiker, antal: 2, gruppe: p}], ligelig: [b, p]}",
-                                 "Der er lige mange pladser til borgere og politikere."),
+                                 "Der er lige mange pladser til borgere som til politikere."),
     ("Composition", "andele"): ("sammensætning: {medlemmer: [{rolle: bruger, antal: 5, gruppe: b}, "
                                 "{rolle: politiker, antal: 2}], andele: [{gruppe: b, andel: over 1/3}]}",
                                 "Over en tredjedel af medlemmerne er brugere."),

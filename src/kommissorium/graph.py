@@ -44,6 +44,11 @@ _EDGE_STYLES: dict[str, tuple[str, str]] = {
     "extends": ("==>", "bold"),
     "subgroup": ("-->", "solid"),
     "members_of": ("-.->", "dotted"),
+    "advises": ("-.->", "dashed"),
+    "gives_input_to": ("-.->", "dashed"),
+    "sets_direction_for": ("-->", "solid"),
+    "board_of": ("-->", "solid"),
+    "delegates_to": ("-->", "solid"),
 }
 #: Edge kind → (Danish label, mermaid arrow, dot style).
 EDGE_KINDS: dict[str, tuple[str, str, str]] = {

@@ -103,7 +103,9 @@ def alternates_sentences(allowed: bool, personal: bool, shared: bool, up_to: int
     if appointed_by:
         out.append(f"Suppleanterne udpeges af {appointed_by.rstrip('.')}.")
     if steps_in:
-        out.append(f"En suppleant træder ind {steps_in.rstrip('.')}.")
+        when = steps_in.rstrip(".")
+        comma = "," if when.startswith(("når ", "hvis ", "såfremt ")) else ""
+        out.append(f"En suppleant træder ind{comma} {when}.")
     return out
 
 
@@ -127,7 +129,10 @@ def stated_total_sentence(body: str, count: str) -> str:
 
 
 def parity_sentence(circles: list[str]) -> str:
-    return f"Der er lige mange pladser til {join(circles)}."
+    """'Der er lige mange pladser til borgere som til politikere.'"""
+    if len(circles) == 2:
+        return f"Der er lige mange pladser til {circles[0]} som til {circles[1]}."
+    return f"Der er lige mange pladser til hver af grupperne: {join(circles)}."
 
 
 def majority_sentence(circle: str) -> str:

@@ -543,14 +543,21 @@ class _Builder:
         return next((s for s in comp.members if s.group == group), None)
 
     def _group_text(self, group: str | None) -> str | None:
-        """A seat group as a circle: 'regionsrådsmedlemmer fra Region Nordjylland'."""
-        seat = self._group_seat(group)
-        if seat is None:
+        """A seat group as a circle: 'regionsrådsmedlemmer fra Region Nordjylland'; a group of
+        several seat lines names each ('byrådsmedlemmer og ledende medarbejdere')."""
+        comp = self.c.composition
+        if not group or comp is None:
             return None
-        circle = _lower_first(_plural_role(seat.role))
-        circle = "medlemmerne" if circle == "medlemmer" else circle  # the body's own members
-        return group_phrase(circle, self.ref(seat.source) or None,
-                            self.ref(seat.appointed_by) or None)
+        seats = [s for s in comp.members if s.group == group]
+        if not seats:
+            return None
+        circles = []
+        for seat in seats:
+            circle = _lower_first(_plural_role(seat.role))
+            circle = "medlemmerne" if circle == "medlemmer" else circle  # the body's own members
+            circles.append(group_phrase(circle, self.ref(seat.source) or None,
+                                        self.ref(seat.appointed_by) or None))
+        return join(circles)
 
     def _officer(self, o: "Officer | None", word: str) -> str | None:
         if o is None:
@@ -692,16 +699,14 @@ class _Builder:
                 self.ref(r.body), r.before, r.weeks, r.days, r.approximately)]
         if m.rotating_host:
             timing.append(rotating_host_sentence())
-        if timing:
-            out.append(" ".join(timing))
         guests = m.guests
         form = meeting_form_sentences(
             m.open, m.place, m.virtual_attendance,
             guests.allowed if guests is not None and not guests.text else None, self.name)
         if guests is not None and guests.text:
             form += _paras(guests.text)
-        if form:
-            out.append(" ".join(form))
+        if timing or form:
+            out.append(" ".join(timing + form))
         a = m.agenda
         if a is not None:
             if a.text:
