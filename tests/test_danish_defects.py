@@ -230,3 +230,14 @@ def test_frame_headings_carry_over_and_inherited_sections_are_marked_once(corpus
 def corpus_cs_root():
     root = Path(__file__).resolve().parents[1]
     return load_corpus(root / "charters", root)
+
+
+@pytest.mark.parametrize("name, inside", [
+    ("Staten", "staten"),
+    ("Regionsrådet i Region Nordjylland", "regionsrådet i Region Nordjylland"),
+    ("Byrådet i Aalborg Kommune", "byrådet i Aalborg Kommune"),
+    ("Det Administrative Kontaktforum", "Det Administrative Kontaktforum"),
+    ("Sundhedsstyrelsen", "Sundhedsstyrelsen"),
+])
+def test_common_nouns_used_as_names_are_lower_case_mid_sentence(name, inside):
+    assert danish.in_sentence(name) == inside

@@ -33,6 +33,7 @@ from kommissorium.danish import (
     sentence,
 )
 from kommissorium.danish.composition import (
+    source_text,
     seat_written,
     UNSPECIFIED_COUNT,
     all_members_of,
@@ -72,6 +73,7 @@ from kommissorium.danish.procedure import (
     voting_sentences,
 )
 from kommissorium.danish import sentences as say
+from kommissorium.danish.dates import on_date, period
 from kommissorium.danish.names import Names, kommune_list
 from kommissorium.danish.text import finish, lower_first, states
 from kommissorium.danish.vocabulary import (
@@ -165,12 +167,7 @@ class GitInfo:
     dirty: bool = False
 
     def line(self) -> str:
-        text = f"git {self.commit}"
-        if self.date is not None:
-            text += f" af {format_date(self.date)}"
-        if self.dirty:
-            text += " (med ikke-committede ændringer)"
-        return text
+        return say.git_line(self.commit, self.date, self.dirty)
 
 
 class _Builder:
@@ -244,13 +241,7 @@ class _Builder:
             if self.git.date is not None:
                 meta["commit_date"] = self.git.date.isoformat()
         # "Version 1.2 (git 3f2a9c1 af 4. maj 2024)", "Version: git 3f2a9c1 af 4. maj 2024".
-        version_line = None
-        if c.version and self.git is not None:
-            version_line = f"Version {c.version} ({self.git.line()})"
-        elif c.version:
-            version_line = f"Version {c.version}"
-        elif self.git is not None:
-            version_line = f"Version: {self.git.line()}"
+        version_line = say.version_line(c.version, self.git.line() if self.git else None)
         return Document(
             id=self.id,
             title=c.title or document_title(c.kind.value, in_sentence(c.name)),
@@ -304,7 +295,7 @@ class _Builder:
     def _facts(self, frame_name: str | None) -> tuple[Fact, ...]:
         c = self.c
         kind = body_type_name(c.type.value)
-        facts = [Fact("Type", f"{kind} (rammekommissorium)" if c.frame else kind)]
+        facts = [Fact("Type", say.body_kind(kind, c.frame))]
         if c.short_name:
             facts.append(Fact("Forkortelse", c.short_name))
         facts.append(Fact("Område", capitalize(self.ref(c.area))))
@@ -318,10 +309,7 @@ class _Builder:
         if c.date:
             facts.append(Fact("Dato", format_partial_date(c.date)))
         if c.valid and (c.valid.start or c.valid.end):
-            start = format_partial_date(c.valid.start) if c.valid.start else ""
-            end = format_partial_date(c.valid.end) if c.valid.end else ""
-            value = f"{start} – {end}" if start and end else (f"fra {start}" if start else f"til {end}")
-            facts.append(Fact("Gyldig", value))
+            facts.append(Fact("Gyldig", period(c.valid)))
         if c.legal_basis:
             facts.append(Fact("Hjemmel", legal_basis_text(
                 [r.text or legal_ref_text(r.law, r.section) for r in c.legal_basis])))
@@ -329,8 +317,11 @@ class _Builder:
             facts.append(Fact("Evalueres", format_partial_date(c.evaluation)))
         if c.replaced_by:
             facts.append(Fact("Erstattet af", capitalize(self.ref(c.replaced_by))))
-        if c.source:
-            facts.append(Fact("Kilde", " ".join(c.source.split())))
+        if c.source or (c.incomplete is not None and c.incomplete.allowed):
+            facts.append(Fact("Kilde", source_text(
+                " ".join(c.source.split()) if c.source else None,
+                c.incomplete is not None and c.incomplete.allowed,
+                " ".join(c.incomplete.text.split()) if c.incomplete and c.incomplete.text else None)))
         if c.version:
             facts.append(Fact("Version", c.version))
         return tuple(facts)
@@ -489,7 +480,8 @@ class _Builder:
             else:
                 blocks.append(Paragraph(" ".join(alternates_sentences(
                     alt.allowed, alt.personal, alt.shared, alt.up_to, alt.appointed_by,
-                    alt.steps_in, [self._group_text(g) or g for g in alt.groups]))))
+                    alt.steps_in, [self._group_text(g) or g for g in alt.groups],
+                    comp.elected))))
         for seat in comp.members:
             if seat.alternates is not None and seat.alternates.text:
                 blocks += [Paragraph(x) for x in _paras(seat.alternates.text)]
@@ -612,10 +604,10 @@ class _Builder:
                     seat = self._group_seat(o.seat)
                     if seat is not None:
                         descs.append(_lower_first(seat.role))
-                    elif o.role:
-                        descs.append(o.role + (f" fra {self.ref(o.source)}" if o.source else ""))
-                    elif o.source:
-                        descs.append(f"en formand fra {self.ref(o.source)}")
+                    else:
+                        d = say.co_chair(o.role, self.ref(o.source) or None)
+                        if d:
+                            descs.append(d)
                 if descs:
                     sentences.append(co_chairs_sentence(descs))
             for o, word in ((ch.chair, "Formanden"), (ch.vice_chair, "Næstformanden")):
@@ -861,10 +853,7 @@ class _Builder:
         if a.text:
             blocks += [Paragraph(p) for p in _paras(a.text)]
         else:
-            when = None
-            if a.effective is not None:
-                text = format_partial_date(a.effective)
-                when = f"den {text}" if a.effective.day else f"i {text}"
+            when = on_date(a.effective) if a.effective is not None else None
             out = adoption_sentences(self.c.kind.value, a.adopted_by, a.amended_by,
                                      a.amendment_requires, when)
             if out:

@@ -121,8 +121,10 @@ class _Site:
     # -- names and links -------------------------------------------------------------------------
     def name(self, ref: str) -> str:
         entry = None if ref in self.cs.by_id else self.cs.registry.get(ref)
-        if entry is not None and entry.kind == "kommune":
-            return f"{entry.name} Kommune"
+        if entry is not None:
+            from kommissorium.danish.names import proper_name
+
+            return proper_name(entry)  # 'Københavns Kommune', 'Bornholms Regionskommune'
         return self.cs.name_of(ref)
 
     def area_name(self, cid: str) -> str:
