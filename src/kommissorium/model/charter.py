@@ -539,6 +539,7 @@ class Charter(Strict):
     replaced_by: Ref | None = Field(None, alias="erstattet-af", description="Det organ, der har afløst dette, når det ikke længere gælder.")
     source: str | None = Field(None, alias="kilde")
     headings: dict[SectionKey, str] = Field(default_factory=dict, alias="overskrifter")
+    order: TextList = Field(default_factory=list, alias="rækkefølge", description="Afsnittenes rækkefølge som i kilden: standardafsnittenes nøgler, ekstra afsnits overskrifter og 'noter'. Afsnit, der ikke nævnes, følger efter.")
     background: str | None = Field(None, alias="baggrund")
     purpose: str | None = Field(None, alias="formål")
     principles: ListSection | None = Field(None, alias="principper")
@@ -555,6 +556,16 @@ class Charter(Strict):
     sections: list[ExtraSection] = Field(default_factory=list, alias="afsnit")
     notes: TextList = Field(default_factory=list, alias="noter")
     suppress: list[Suppression] = Field(default_factory=list, alias="undertryk")
+
+    @model_validator(mode="after")
+    def _known_order(self) -> "Charter":
+        known = set(SECTION_ORDER) | {x.heading for x in self.sections} | {"noter"}
+        unknown = [x for x in self.order if x not in known]
+        if unknown:
+            raise ValueError(
+                f"'rækkefølge' nævner {', '.join(repr(u) for u in unknown)}, som hverken er et "
+                "standardafsnit, et ekstra afsnits overskrift eller 'noter'")
+        return self
 
     @property
     def effective_date(self):
