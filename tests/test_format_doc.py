@@ -28,7 +28,7 @@ NEW_KEYS = [
     "tavshedspligt", "referat", "mindretalsudtalelser", "vedtagelse", "træder-i-kraft",
     "rådgiver", "giver-input-til", "sætter-retning-for", "bestyrelse-for", "delegerer-til",
     "udsender", "suppleanter-tæller", "flertal-af", "konsensus-først", "skriftlig-når",
-    "fuldmagt", "lørdag-er-hverdag",
+    "fuldmagt", "lørdag-er-hverdag", "kilde-ufuldstændig",
 ]
 
 

@@ -112,6 +112,8 @@ SENTENCES: dict[str, list[str]] = {
     "aeldreraad": [
         "9 medlemmer valgt ved direkte valg af kommunens borgere over 60 år",
         "Medlemmerne vælges for fire år. Medlemmerne fortsætter, indtil nye medlemmer er valgt.",
+        "Der kan vælges suppleanter for medlemmerne. En suppleant træder ind ved forfald i mere "
+        "end én måned.",
     ],
     "byraadet": [
         "Byrådet sætter retning for og delegerer opgaver til Sundhedsudvalget.",

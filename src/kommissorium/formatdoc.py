@@ -24,6 +24,8 @@ EXAMPLES: dict[tuple[str, str], tuple[str, str | None]] = {
     ("Charter", "type"): ("type: råd", "Type: Råd"),
     ("Charter", "hjemmel"): ("hjemmel: retssikkerhedsloven § 37 a",
                              "Hjemmel: retssikkerhedsloven § 37 a"),
+    ("Charter", "kilde-ufuldstændig"): ("kilde-ufuldstændig: side 3 mangler i kilden",
+                                        "Kilde: Ufuldstændig: side 3 mangler i kilden"),
     ("Charter", "evalueres"): ("evalueres: 2027-12", "Evalueres: december 2027"),
     ("Charter", "gyldig"): ("gyldig: {fra: 2026-01-01, til: 2029-12-31}",
                             "Gyldig: 1. januar 2026 – 31. december 2029"),

@@ -33,6 +33,7 @@ from kommissorium.danish import (
     sentence,
 )
 from kommissorium.danish.composition import (
+    source_text,
     seat_written,
     UNSPECIFIED_COUNT,
     all_members_of,
@@ -318,8 +319,11 @@ class _Builder:
             facts.append(Fact("Evalueres", format_partial_date(c.evaluation)))
         if c.replaced_by:
             facts.append(Fact("Erstattet af", capitalize(self.ref(c.replaced_by))))
-        if c.source:
-            facts.append(Fact("Kilde", " ".join(c.source.split())))
+        if c.source or (c.incomplete is not None and c.incomplete.allowed):
+            facts.append(Fact("Kilde", source_text(
+                " ".join(c.source.split()) if c.source else None,
+                c.incomplete is not None and c.incomplete.allowed,
+                " ".join(c.incomplete.text.split()) if c.incomplete and c.incomplete.text else None)))
         if c.version:
             facts.append(Fact("Version", c.version))
         return tuple(facts)
@@ -478,7 +482,8 @@ class _Builder:
             else:
                 blocks.append(Paragraph(" ".join(alternates_sentences(
                     alt.allowed, alt.personal, alt.shared, alt.up_to, alt.appointed_by,
-                    alt.steps_in, [self._group_text(g) or g for g in alt.groups]))))
+                    alt.steps_in, [self._group_text(g) or g for g in alt.groups],
+                    comp.elected))))
         for seat in comp.members:
             if seat.alternates is not None and seat.alternates.text:
                 blocks += [Paragraph(x) for x in _paras(seat.alternates.text)]

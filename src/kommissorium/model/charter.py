@@ -538,6 +538,7 @@ class Charter(Strict):
     evaluation: PartialDate | None = Field(None, alias="evalueres", description="Hvornår organet evalueres (et tidsbegrænset organ).")
     replaced_by: Ref | None = Field(None, alias="erstattet-af", description="Det organ, der har afløst dette, når det ikke længere gælder.")
     source: str | None = Field(None, alias="kilde")
+    incomplete: Allowed | None = Field(None, alias="kilde-ufuldstændig", description="Kilden er ufuldstændig (true eller en tekst om, hvad der mangler); dokumentet siger det.")
     headings: dict[SectionKey, str] = Field(default_factory=dict, alias="overskrifter")
     order: TextList = Field(default_factory=list, alias="rækkefølge", description="Afsnittenes rækkefølge som i kilden: standardafsnittenes nøgler, ekstra afsnits overskrifter og 'noter'. Afsnit, der ikke nævnes, følger efter.")
     background: str | None = Field(None, alias="baggrund")
