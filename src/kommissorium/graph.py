@@ -390,8 +390,11 @@ def layout(g: Graph, max_width: float = MAX_WIDTH_PT) -> tuple[list[_Placed], fl
     y = 0.0
     width = 0.0
     groups = _groups(g)
+    # groups with the diagram's own bodies first; groups of only outside bodies below them
+    order = sorted(groups.items(), key=lambda kv: all(
+        n.external for nodes in kv[1].values() for n in nodes))
     multi = len(groups) > 1
-    for gi, ((rkey, rlabel), levels) in enumerate(groups.items()):
+    for gi, ((rkey, rlabel), levels) in enumerate(order):
         if multi:
             lines = [rlabel]
             w, h = _node_size(lines, 14)

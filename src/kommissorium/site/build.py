@@ -386,7 +386,8 @@ class _Site:
                     for s in v.successors]
                 items.append({
                     "id": v.id, "name": v.name, "url": link(v.id), "file": v.file,
-                    "reasons": [{"line": r.line, "text": r.summary} for r in v.reasons],
+                    "reasons": [{"line": r.line, "text": r.summary} for r in v.reasons
+                                if v.status != "upåvirket"],
                     "successors": successors,
                     "unconfirmed": any(r.change is not None and r.change.unconfirmed
                                        for r in v.reasons),
