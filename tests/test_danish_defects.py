@@ -241,3 +241,21 @@ def corpus_cs_root():
 ])
 def test_common_nouns_used_as_names_are_lower_case_mid_sentence(name, inside):
     assert danish.in_sentence(name) == inside
+
+
+def test_the_source_order_can_be_given(repo):
+    doc = _doc(repo, "rækkefølge: [møder, Særlige forhold, sammensætning]\n"
+                     "afsnit: [{overskrift: Særlige forhold, tekst: Noget særligt.}]\n"
+                     "formål: At afprøve.\n"
+                     "sammensætning:\n  medlemmer: [{antal: 2, rolle: medlem}]\nmøder: {pr-år: 4}\n")
+    assert [s.heading for s in doc.sections] == ["Mødefrekvens", "Særlige forhold", "Sammensætning",
+                                                 "Formål"]
+
+
+def test_an_unknown_name_in_the_order_is_a_located_error(repo):
+    from kommissorium.check import check
+
+    repo("nord/a.yaml", "navn: Testudvalget\ntype: forum\nområde: region-nordjylland\n"
+                        "rækkefølge: [møder, mødr]\n")
+    (p,) = [p for p in check([]).problems if p.code.startswith("S")]
+    assert p.code == "S004" and "'mødr'" in p.message

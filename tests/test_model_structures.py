@@ -283,3 +283,11 @@ def test_a_seat_filled_by_another_bodys_members_follows_its_count(cs) -> None:
     seats = cs.seats("faelles-udvalg")
     assert (seats[0].low, seats[0].high) == (9, 9)  # Sundhedsudvalget: 7 + 2
     assert str(cs.member_count("faelles-udvalg")) == "11"
+
+
+def test_every_meeting_setting_has_a_danish_noun_for_the_diff() -> None:
+    from kommissorium.danish.changes import MEETING_SETTING_NOUNS
+    from kommissorium.model.charter import Meetings
+
+    missing = [f for f in Meetings.model_fields if f != "per_year" and f not in MEETING_SETTING_NOUNS]
+    assert not missing, missing

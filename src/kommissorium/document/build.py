@@ -230,6 +230,8 @@ class _Builder:
             # Document-level remarks close the document, after its sections.
             blocks = [Paragraph(p) for n in c.notes for p in _paras(n)]
             sections.append(Section("noter", "Noter", blocks))
+        if c.order:
+            sections = _given_order(sections, c.order)
 
         meta = {"id": self.id, "generator": "kommissorium"}
         if c.version:
@@ -958,6 +960,19 @@ def _source_order(sections: list[Section]) -> list[Section]:
             last = n
         keys.append((last, 0 if n else 1, i))
     return [s for _, s in sorted(zip(keys, sections), key=lambda t: t[0])]
+
+
+def _given_order(sections: list[Section], order: list[str]) -> list[Section]:
+    """The order the charter states (``rækkefølge``): section keys, extra sections' headings and
+    'noter'; sections it does not name follow in their own order."""
+    def rank(i_s: tuple[int, Section]) -> tuple[int, int]:
+        i, s = i_s
+        for name in (s.key, s.heading):
+            if name in order:
+                return order.index(name), i
+        return len(order), i
+
+    return [s for _, s in sorted(enumerate(sections), key=rank)]
 
 
 def _merge_named_sections(standard: dict[str, Section], headings: dict[str, str]) -> None:

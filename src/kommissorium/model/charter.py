@@ -566,6 +566,7 @@ class Charter(Strict):
     source: str | None = Field(None, alias="kilde")
     incomplete: Allowed | None = Field(None, alias="kilde-ufuldstændig", description="Kilden er ufuldstændig (true eller en tekst om, hvad der mangler); dokumentet siger det.")
     headings: dict[SectionKey, str] = Field(default_factory=dict, alias="overskrifter")
+    order: TextList = Field(default_factory=list, alias="rækkefølge", description="Afsnittenes rækkefølge som i kilden: standardafsnittenes nøgler, ekstra afsnits overskrifter og 'noter'. Afsnit, der ikke nævnes, følger efter.")
     background: str | None = Field(None, alias="baggrund")
     purpose: str | None = Field(None, alias="formål")
     principles: ListSection | None = Field(None, alias="principper")
@@ -583,6 +584,16 @@ class Charter(Strict):
     notes: TextList = Field(default_factory=list, alias="noter")
     suppress: list[Suppression] = Field(default_factory=list, alias="undertryk")
     requirements: list[FrameRequirement] = Field(default_factory=list, alias="rammekrav", description="En rammes krav til de kommissorier, der udbygger den (fx sundhedsrådsrammen); hvert krav med kilde.")
+
+    @model_validator(mode="after")
+    def _known_order(self) -> "Charter":
+        known = set(SECTION_ORDER) | {x.heading for x in self.sections} | {"noter"}
+        unknown = [x for x in self.order if x not in known]
+        if unknown:
+            raise ValueError(
+                f"'rækkefølge' nævner {', '.join(repr(u) for u in unknown)}, som hverken er et "
+                "standardafsnit, et ekstra afsnits overskrift eller 'noter'")
+        return self
 
     @property
     def effective_date(self):
