@@ -142,7 +142,7 @@ def council_text(spec: NewCharter, schema_line: str, cs: object, area: object) -
             f"    - antal: {n + 1}",
             "      rolle: medlem af regionsrådet"]
     if region:
-        out += [f"      fra: {region}", f"      udpeget-af: {region}"]
+        out.append(f"      fra: {region}")
     else:
         out.append("      part: region")
     out += ["      gruppe: regionale",

@@ -96,3 +96,18 @@ def council_purpose(name: str, region: str | None, kommuner: list[str]) -> str:
 def council_counts_comment(n: int) -> str:
     return (f"# Antallene følger mønsteret i rådene fra 2026 (ikke bekræftet): {n} kommunale "
             f"pladser (én for hver kommune) og {n + 1} regionale.")
+
+
+#: The heading and first sentence of a frame's requirements in its document.
+REQUIREMENTS_HEADING = "Krav til kommissorierne, der udbygger rammen"
+REQUIREMENTS_INTRO = ("Kommissorierne, der udbygger rammen, kontrolleres mod disse krav. Krav, "
+                      "som ingen primærkilde bekræfter, er markeret og giver kun information.")
+
+
+def requirement_line(text: str, source: str, unconfirmed: str | None) -> str:
+    """'Regionen har flertallet i rådet (kilde: L 214 …).' + the unconfirmed mark and why."""
+    line = f"{text.rstrip('.')} (kilde: {source})"
+    if unconfirmed:
+        why = unconfirmed.rstrip(".")
+        line += f" – ikke bekræftet: {why[:1].lower() + why[1:]}"
+    return line[:1].upper() + line[1:] + "."

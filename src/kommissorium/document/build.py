@@ -225,6 +225,14 @@ class _Builder:
             blocks += [Paragraph(p) for n in extra.notes for p in _paras(n)]
             pos = SECTION_KEYS.index(extra.after) if extra.after in SECTION_KEYS else len(SECTION_KEYS)
             ordered.append(((pos, 1, j), Section(f"afsnit-{j + 1}", extra.heading, blocks)))
+        if c.requirements:  # a frame's requirements (the sundhedsråd frame), with sources
+            from kommissorium.danish import sundhedsraad as council
+
+            lines = tuple(council.requirement_line(r.text or r.kind.value, r.source, r.unconfirmed)
+                          for r in c.requirements)
+            ordered.append(((len(SECTION_KEYS), 2, 0), Section(
+                "rammekrav", council.REQUIREMENTS_HEADING,
+                [Paragraph(council.REQUIREMENTS_INTRO), BulletList(lines)])))
         sections = _source_order([s for _, s in sorted(ordered, key=lambda t: t[0])])
         if c.notes:
             # Document-level remarks close the document, after its sections.
