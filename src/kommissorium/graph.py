@@ -276,7 +276,8 @@ def to_mermaid(g: Graph) -> str:
 _FILL = {
     "politisk": "#fde2c8", "administrativ": "#d6e6f5", "fagligt-strategisk": "#dcefd9",
     "udvalg": "#efe0f3", "forum": "#fff3c4", "netværk": "#e8e8e8", "arbejdsgruppe": "#f2f2f2",
-    "sekretariat": "#f7f7f7",
+    "sekretariat": "#f7f7f7", "sundhedsråd": "#f9cfa6", "råd": "#fde2c8",
+    "bestyrelse": "#fde2c8", "stående-udvalg": "#efe0f3", "særligt-udvalg": "#efe0f3",
 }
 
 
