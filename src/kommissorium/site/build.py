@@ -256,6 +256,7 @@ class _Site:
                 history=self.history_view(hist.get(path)),
                 source_file=self.cs.by_id[cid].display,
                 members_url=self.members_link(cid, page),
+                document_self=_document_self(c),
                 description=(c.purpose or "").strip().split("\n")[0][:300] if c else "",
             )
             result.charters += 1
@@ -495,3 +496,10 @@ def build_site(cs: CharterSet, out: Path, options: SiteOptions | None = None,
     result.removed = target.finish()
     result.pages = [p for p in target.written if p.endswith(".html")]
     return result
+
+
+def _document_self(charter) -> str:
+    """'kommissoriet', 'forretningsordenen', 'vedtægten' (the phrasebook's word for the kind)."""
+    from kommissorium.danish.vocabulary import document_self
+
+    return document_self(charter.kind if charter is not None else None)
