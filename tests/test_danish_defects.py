@@ -259,3 +259,12 @@ def test_an_unknown_name_in_the_order_is_a_located_error(repo):
                         "rækkefølge: [møder, mødr]\n")
     (p,) = [p for p in check([]).problems if p.code.startswith("S")]
     assert p.code == "S004" and "'mødr'" in p.message
+
+
+def test_notes_count_as_the_authors_wording_too(repo):
+    """A fact the section's notes already state is not generated a second time beside them."""
+    doc = _doc(repo, "møder:\n  pr-år: 4\n  virtuelle: true\n  dagsorden-udsendes-dage-før: 7\n"
+                     "  tekst: Rådet mødes fire gange årligt.\n"
+                     "  noter: [Møderne kan foregå virtuelt, og dagsordenen udsendes en uge før.]\n")
+    text = doc.text()
+    assert text.count("virtuelt") == 1 and "Dagsordenen udsendes senest" not in text

@@ -628,7 +628,8 @@ class _Builder:
                 sentences.append(different_groups_sentence())
             if sentences:
                 blocks.append(Paragraph(" ".join(sentences)))
-        duties = [d for d in ch.duties if not ch.text or not states(ch.text, d)]
+        said_ch = _wording(ch.text, ch.notes)
+        duties = [d for d in ch.duties if not said_ch or not states(said_ch, d)]
         if duties:
             # A task list is data the section's wording does not replace.
             blocks.append(Paragraph(say.duties_intro("formandskabet")))
@@ -658,7 +659,7 @@ class _Builder:
         blocks: list[Block] = []
         if s.text:
             blocks += [Paragraph(p) for p in _paras(s.text)]
-            if s.coordinates_with and "koordiner" not in s.text.lower():
+            if s.coordinates_with and "koordiner" not in _wording(s.text, s.notes).lower():
                 blocks.append(Paragraph(say.coordinates_with(self.refs(s.coordinates_with))))
         else:
             sentences = []
@@ -670,7 +671,8 @@ class _Builder:
                 sentences.append(say.coordinates_with(self.refs(s.coordinates_with)))
             if sentences:
                 blocks.append(Paragraph(" ".join(sentences)))
-        duties = [d for d in s.duties if not s.text or not states(s.text, d)]
+        said_s = _wording(s.text, s.notes)
+        duties = [d for d in s.duties if not said_s or not states(said_s, d)]
         if duties:
             blocks.append(Paragraph(say.duties_intro("sekretariatet")))
             blocks.append(BulletList(tuple(" ".join(d.split()) for d in duties)))
@@ -687,7 +689,7 @@ class _Builder:
         if m.text:
             sentences += _paras(m.text)
             # The wording replaces the frequency; the other facts stay unless it states them.
-            rest = self._meeting_sentences(m, covered=m.text)
+            rest = self._meeting_sentences(m, covered=_wording(m.text, m.notes))
             if rest:
                 sentences.append(" ".join(rest))
         else:
@@ -796,7 +798,7 @@ class _Builder:
         if d is None:
             return []
         blocks: list[Block] = []
-        said = (d.text or "").lower()
+        said = _wording(d.text, d.notes).lower()
 
         def open_(*words: str) -> bool:
             return not d.text or not any(w in said for w in words)
@@ -904,7 +906,8 @@ class _Builder:
                 blocks.append(Paragraph(delegation_sentence(
                     self.name, count_text(dlg.count.minimum, dlg.count.maximum), n,
                     dlg.alternates, self.ref(dlg.to), dlg.term)))
-        groups_ = [g for g in r.may_establish if not r.text or not states(r.text, g)]
+        said_r = _wording(r.text, r.notes)
+        groups_ = [g for g in r.may_establish if not said_r or not states(said_r, g)]
         if groups_:
             blocks.append(Paragraph(say.may_establish(self.name, groups_)))
         if not r.text:
@@ -968,6 +971,12 @@ def _source_order(sections: list[Section]) -> list[Section]:
             last = n
         keys.append((last, 0 if n else 1, i))
     return [s for _, s in sorted(zip(keys, sections), key=lambda t: t[0])]
+
+
+def _wording(text: str | None, notes: list[str] | None = None) -> str:
+    """The author's own words in a block (its ``tekst`` and its ``noter``): what they state
+    need not be generated again beside them."""
+    return "\n".join([text or "", *(notes or [])]).strip()
 
 
 def _given_order(sections: list[Section], order: list[str]) -> list[Section]:
