@@ -222,3 +222,8 @@ def none_in_group() -> str:
 def begins_later(name: str, start: date) -> str:
     """A charter not yet in force on the day: 'Sundhedsråd Vendsyssel gælder først fra …'."""
     return f"{name} gælder først fra {format_date(start)}; kommissoriet er ikke i kraft endnu."
+
+
+def corrected_line(why: str) -> str:
+    """A national entry the repository corrects (``rettelse``)."""
+    return f"Rettet i repositoriet: {why}"
