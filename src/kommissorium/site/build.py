@@ -121,8 +121,10 @@ class _Site:
     # -- names and links -------------------------------------------------------------------------
     def name(self, ref: str) -> str:
         entry = None if ref in self.cs.by_id else self.cs.registry.get(ref)
-        if entry is not None and entry.kind == "kommune":
-            return f"{entry.name} Kommune"
+        if entry is not None:
+            from kommissorium.danish.names import proper_name
+
+            return proper_name(entry)  # 'Københavns Kommune', 'Bornholms Regionskommune'
         return self.cs.name_of(ref)
 
     def area_name(self, cid: str) -> str:
@@ -150,6 +152,12 @@ class _Site:
 
     # -- rendering ---------------------------------------------------------------------------------
     def render(self, template: str, page: str, **context: Any) -> str:
+        from kommissorium.render.engine import template_guard
+
+        with template_guard(f"site/{template}"):
+            return self._render(template, page, **context)
+
+    def _render(self, template: str, page: str, **context: Any) -> str:
         tmpl = self.env.get_template(f"site/{template}")
         return tmpl.render(
             site_title=self.options.title,
@@ -248,6 +256,7 @@ class _Site:
                 history=self.history_view(hist.get(path)),
                 source_file=self.cs.by_id[cid].display,
                 members_url=self.members_link(cid, page),
+                document_self=_document_self(c),
                 description=(c.purpose or "").strip().split("\n")[0][:300] if c else "",
             )
             result.charters += 1
@@ -259,6 +268,13 @@ class _Site:
 
     def document_html(self, doc: Any) -> str:
         """The document's header and body, rendered by the render stage's HTML template blocks."""
+        from kommissorium.render.engine import template_guard
+        from kommissorium.render.environment import TEMPLATES
+
+        with template_guard(TEMPLATES["html"]):
+            return self._document_html(doc)
+
+    def _document_html(self, doc: Any) -> str:
         from markupsafe import Markup
 
         from kommissorium.render.environment import TEMPLATES
@@ -371,7 +387,8 @@ class _Site:
                     for s in v.successors]
                 items.append({
                     "id": v.id, "name": v.name, "url": link(v.id), "file": v.file,
-                    "reasons": [{"line": r.line, "text": r.summary} for r in v.reasons],
+                    "reasons": [{"line": r.line, "text": r.summary} for r in v.reasons
+                                if v.status != "upåvirket"],
                     "successors": successors,
                     "unconfirmed": any(r.change is not None and r.change.unconfirmed
                                        for r in v.reasons),
@@ -482,3 +499,10 @@ def build_site(cs: CharterSet, out: Path, options: SiteOptions | None = None,
     result.removed = target.finish()
     result.pages = [p for p in target.written if p.endswith(".html")]
     return result
+
+
+def _document_self(charter) -> str:
+    """'kommissoriet', 'forretningsordenen', 'vedtægten' (the phrasebook's word for the kind)."""
+    from kommissorium.danish.vocabulary import document_self
+
+    return document_self(charter.kind if charter is not None else None)
