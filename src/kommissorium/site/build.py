@@ -493,6 +493,9 @@ def build_site(cs: CharterSet, out: Path, options: SiteOptions | None = None,
     from kommissorium.site.roster import write_pages
 
     write_pages(site, result)
+    from kommissorium.site.api import write_api
+
+    write_api(site)
     result.removed = target.finish()
     result.pages = [p for p in target.written if p.endswith(".html")]
     return result
