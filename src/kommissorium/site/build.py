@@ -108,6 +108,8 @@ class _Site:
             key=lambda i: danish_sort_key(cs.name_of(i)),
         )
         self.relations: RelationIndex = relation_index(cs, self.ids)
+        #: The document of each charter page, for the search index (all of its text).
+        self.documents: dict[str, Any] = {}
         self.transition_day = self._transition_day()
 
     def _transition_day(self) -> "date | None":
@@ -221,6 +223,7 @@ class _Site:
             path = paths[cid].resolve()
             info: GitInfo | None = git.get(path)
             doc = build_document(self.cs, cid, info)
+            self.documents[cid] = doc
             pdf = None
             if self.options.pdf:
                 try:
@@ -391,6 +394,11 @@ class _Site:
                 continue
             tasks = list(c.tasks.items) if c.tasks else []
             names = [n for n in [c.short_name, *c.other_names] if n]
+            doc = self.documents.get(cid)
+            if doc is None:
+                from kommissorium.document import build_document
+
+                doc = build_document(self.cs, cid)
             items.append({
                 "id": cid,
                 "navn": c.name,
@@ -399,6 +407,7 @@ class _Site:
                 "omraade": self.area_name(cid),
                 "niveau": self.level_of(cid),
                 "opgaver": [" ".join(t.split()) for t in tasks],
+                "tekst": search_passages(doc),
             })
         data = json.dumps(items, ensure_ascii=False, separators=(",", ":"))
         self.out.write(SEARCH_INDEX_JSON, data + "\n")
@@ -414,6 +423,40 @@ class _Site:
             override = [p / "site" / "static" / name for p in self.options.templates]
             src = next((p for p in override if p.is_file()), folder / name)
             self.out.write(f"assets/{name}", src.read_bytes())
+
+
+def search_passages(doc: Any) -> list[dict[str, str]]:
+    """All text of a charter's document as passages with the heading they stand under: what the
+    search looks through (every paragraph, list item, member row and fact, as the page shows it)."""
+    from kommissorium.document.model import BulletList, Facts, MemberTable, Paragraph
+
+    out: list[dict[str, str]] = []
+
+    def add(heading: str, text: str | None) -> None:
+        text = " ".join((text or "").split())
+        if text:
+            out.append({"afsnit": heading, "tekst": text})
+
+    for part in (doc.subtitle, doc.approval_line):
+        add("", part)
+    for fact in doc.facts:
+        add("", f"{fact.label}: {fact.value}")
+    for section in doc.sections:
+        heading = section.heading or ""
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                add(heading, block.text)
+            elif isinstance(block, BulletList):
+                for item in block.items:
+                    add(heading, item)
+            elif isinstance(block, MemberTable):
+                for row in block.rows:
+                    add(heading, f"{row.text} ({row.detail})" if row.detail else row.text)
+                add(heading, block.total_text)
+            elif isinstance(block, Facts):
+                for fact in block.items:
+                    add(heading, f"{fact.label}: {fact.value}")
+    return out
 
 
 def build_site(cs: CharterSet, out: Path, options: SiteOptions | None = None,
