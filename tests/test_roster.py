@@ -364,3 +364,10 @@ def test_diff_of_plans_adds_removes_and_restores():
         "Mødet 1. juni 2027 er fjernet fra planen.",
         "Nyt møde 1. september 2027.",
     ]
+
+
+def test_fmt_keeps_the_key_order_of_rosters_and_plans_and_the_example_is_formatted():
+    runner = CliRunner()
+    files = sorted(str(p) for p in EXAMPLE.glob("*.yaml"))
+    result = runner.invoke(app, ["fmt", "--check", *files])
+    assert result.exit_code == 0, result.output
