@@ -22,7 +22,10 @@ def register(app: typer.Typer) -> None:
                                            show_default=False),
         type: Optional[str] = typer.Option(
             None, "--type", help="politisk, administrativ, fagligt-strategisk, forum, netværk, "
-            "arbejdsgruppe, udvalg eller sekretariat (standard: rammens).", show_default=False),
+            "arbejdsgruppe, udvalg, sekretariat, sundhedsråd, … (standard: rammens). Med "
+            "sundhedsråd og --område <sundhedsråd> udbygger kommissoriet den nationale ramme "
+            "for sundhedsråd, som lægges i repositoriet, hvis den mangler; navnet er rådets.",
+            show_default=False),
         omraade: Optional[str] = typer.Option(
             None, "--område", "--omraade",
             help="Registernøgle for området, fx 'klynge-nordjylland-nord' (standard: rammens).",
@@ -57,7 +60,7 @@ def register(app: typer.Typer) -> None:
         from kommissorium.new import NewCharter, create
         from kommissorium.reporters import REPORTERS
 
-        if navn is None:
+        if navn is None and type != "sundhedsråd":
             if sys.stdin.isatty():
                 navn = typer.prompt("Organets navn")
             else:
@@ -70,7 +73,7 @@ def register(app: typer.Typer) -> None:
             if not charters.is_dir():
                 raise UsageError(f"'{charters}' er ikke en mappe.")
             repo_root = find_root(charters) or charters.resolve().parent
-        spec = NewCharter(id, navn, type, omraade, ramme, forkortelse, formaal, moeder)
+        spec = NewCharter(id, navn or "", type, omraade, ramme, forkortelse, formaal, moeder)
         path = create(spec, charters.resolve(), Path(repo_root).resolve())
         typer.echo(f"Oprettede {display_path(path)}.", err=True)
         result = check([path])
