@@ -53,6 +53,7 @@ def register(app: typer.Typer) -> None:
                 raise typer.Exit(0)
         links: list = []
         files = collect(list(paths or []), links=links)
+        from kommissorium.roster.files import companion_kind
         from kommissorium.sanitize import printable
 
         for link in links:
@@ -62,7 +63,8 @@ def register(app: typer.Typer) -> None:
         errors = 0
         for path in files:
             display = printable(display_path(path))  # a file name cannot send terminal escapes
-            is_register = REGISTER_DIR in path.parts
+            # Registry files, rosters and meeting plans keep their key order (re-indented only).
+            is_register = REGISTER_DIR in path.parts or companion_kind(path) is not None
             try:
                 result = format_file(path, display, charter=not is_register)
             except FormatError as exc:
