@@ -28,7 +28,7 @@ app = DanishTyper(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": ["-h", "--hjælp", "--help"]},
 )
 
 

@@ -337,4 +337,4 @@ def test_relative_links():
 def test_help_is_danish():
     r = runner.invoke(app, ["site", "--help"])
     assert r.exit_code == 0
-    assert "Byg et statisk, tilgængeligt websted" in r.output and "--serve" in r.output
+    assert "Byg et statisk, tilgængeligt websted" in r.output and "--vis" in r.output

@@ -232,12 +232,14 @@ def _danish_help(cls: type) -> type:
             if arguments:
                 with formatter.section("Argumenter"):
                     formatter.write_dl(
-                        [(_danish_name(re.sub(r" <[^>]+>", "", n)), t) for n, t in arguments]
+                        [(_danish_name(re.sub(r" <[^>]+>", "", n)), _danish_defaults(t))
+                         for n, t in arguments]
                     )
             if options:
                 with formatter.section("Tilvalg"):
                     formatter.write_dl(
-                        [(_danish_name(name), _danish_defaults(text)) for name, text in options]
+                        [(_hide_aliases(_danish_name(name)), _danish_defaults(text))
+                         for name, text in options]
                     )
             if hasattr(self, "list_commands"):
                 self.format_commands(ctx, formatter)
@@ -274,6 +276,19 @@ def _danish_name(name: str) -> str:
     name = re.sub(r" <([^>]+)>", typ, name)
     return re.sub(r"\b(paths|path|code|id|base|head)\b(?=\.\.\.|$|\])",
                   lambda m: _ARGS[m.group(1)], name)
+
+
+#: The English option names of earlier versions: they keep working, but --help shows only the
+#: Danish ones (one language in the interface).
+ENGLISH_ALIASES = ("--strict", "--check", "--diff", "--output", "--template", "--jobs", "--quiet",
+                   "--serve", "--title", "--charters", "--no-pdf", "--help")
+
+
+def _hide_aliases(name: str) -> str:
+    """'-o, --uddata, --output STI' → '-o, --uddata STI'."""
+    for alias in ENGLISH_ALIASES:
+        name = re.sub(rf"(, | / ?){re.escape(alias)}(?=[ ,/]|$)", "", name)
+    return name
 
 
 def _danish_defaults(text: str) -> str:

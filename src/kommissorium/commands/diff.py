@@ -27,7 +27,7 @@ def register(app: typer.Typer) -> None:
             "text", "--format", "-f", help="Uddata: text, markdown (til en PR-kommentar) eller json.",
         ),
         strict: bool = typer.Option(
-            False, "--strict", help="Exitkode 1, hvis ændringen giver nye fejl.",
+            False, "--streng", "--strict", help="Exitkode 1, hvis ændringen giver nye fejl.",
         ),
     ) -> None:
         """Vis ændringerne i kommissorierne mellem to git-revisioner, på dansk.
@@ -35,7 +35,7 @@ def register(app: typer.Typer) -> None:
         For hvert ændret kommissorium: navn, mødefrekvens, pladser og det samlede medlemstal,
         formandskab, sekretariat, omformulerede opgaver (med ordforskel) og relationer; desuden
         de fund, ændringen giver eller løser.
-        Exitkoder: 0 forskellen er vist, 1 nye fejl med --strict, 2 ukendt revision eller
+        Exitkoder: 0 forskellen er vist, 1 nye fejl med --streng, 2 ukendt revision eller
         ikke et git-repositorium.
         """
         import sys

@@ -18,11 +18,11 @@ def register(app: typer.Typer) -> None:
             None, help="Filer eller mapper. Standard: repositoriets charters/.", show_default=False
         ),
         check: bool = typer.Option(
-            False, "--check",
+            False, "--tjek", "--check",
             help="Skriv intet; list filer, der ville blive ændret (exitkode 1, hvis der er nogen).",
         ),
         diff: bool = typer.Option(
-            False, "--diff",
+            False, "--forskel", "--diff",
             help="Skriv intet; vis ændringerne som unified diff (exitkode 1, hvis der er nogen).",
         ),
         only_charters: bool = typer.Option(
@@ -35,7 +35,7 @@ def register(app: typer.Typer) -> None:
 
         Kommentarer, anførselstegn, tomme linjer og blok-tekster bevares. Registerfiler
         (charters/_register/) indrykkes, men deres nøgler flyttes ikke.
-        Exitkoder: 0 alt er formateret, 1 filer ville blive ændret (--check/--diff) eller kan
+        Exitkoder: 0 alt er formateret, 1 filer ville blive ændret (--tjek/--forskel) eller kan
         ikke læses, 2 brugsfejl.
         """
         import difflib

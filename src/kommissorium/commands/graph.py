@@ -26,7 +26,7 @@ def register(app: typer.Typer) -> None:
             "(svg og pdf kræver Graphviz).",
         ),
         output: Optional[Path] = typer.Option(
-            None, "--output", "-o", help="Skriv til denne fil i stedet for standard-output.",
+            None, "--uddata", "-o", "--output", help="Skriv til denne fil i stedet for standard-output.",
             show_default=False,
         ),
         region: Optional[str] = typer.Option(

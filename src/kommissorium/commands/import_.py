@@ -20,7 +20,7 @@ def register(app: typer.Typer) -> None:
             "standardinput.",
         ),
         output: Optional[str] = typer.Option(
-            None, "--output", "-o", metavar="FIL.yaml|MAPPE/",
+            None, "--uddata", "-o", "--output", metavar="FIL.yaml|MAPPE/",
             help="Skriv udkastet til FIL.yaml, eller ét udkast pr. organ i MAPPE/ (navngivet "
             "efter organet). Standard: udkastet på standardoutput.", show_default=False,
         ),

@@ -19,7 +19,7 @@ def register(app: typer.Typer) -> None:
             "Standard: repositoriets charters/.", show_default=False,
         ),
         output: Optional[Path] = typer.Option(
-            None, "--output", "-o", help="Skriv kalenderen til denne fil (fx møder.ics) i stedet "
+            None, "--uddata", "-o", "--output", help="Skriv kalenderen til denne fil (fx møder.ics) i stedet "
             "for standard-output.", show_default=False,
         ),
         name: Optional[str] = typer.Option(

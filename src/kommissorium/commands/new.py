@@ -41,7 +41,7 @@ def register(app: typer.Typer) -> None:
             None, "--møder", "--moeder", show_default=False,
             help="Møder om året: 4, \"3-4\", \"ca. 10\" eller \"efter behov\"."),
         charters: Optional[Path] = typer.Option(
-            None, "--charters", help="Mappen med kommissorier (standard: repositoriets charters/).",
+            None, "--kommissorier", "--charters", help="Mappen med kommissorier (standard: repositoriets charters/).",
             show_default=False),
     ) -> None:
         """Opret et nyt kommissorium fra en ramme eller en type.
@@ -67,7 +67,7 @@ def register(app: typer.Typer) -> None:
                 raise UsageError("Angiv organets navn med --navn.")
         if charters is None:
             ws = Workspace.find()
-            charters = ws.charters("Angiv den med --charters.")
+            charters = ws.charters("Angiv den med --kommissorier.")
             repo_root = ws.root
         else:
             if not charters.is_dir():

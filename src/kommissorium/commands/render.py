@@ -46,7 +46,7 @@ def register(app: typer.Typer) -> None:
             None, help="Filer eller mapper. Standard: repositoriets charters/.", show_default=False
         ),
         output: Optional[Path] = typer.Option(
-            None, "--output", "-o", help="Uddatamappe (standard: build/ i repositoriets rod).",
+            None, "--uddata", "-o", "--output", help="Uddatamappe (standard: build/ i repositoriets rod).",
             show_default=False,
         ),
         format: Optional[str] = typer.Option(
@@ -54,15 +54,15 @@ def register(app: typer.Typer) -> None:
             show_default=False,
         ),
         template: Optional[Path] = typer.Option(
-            None, "--template", "-t",
+            None, "--skabelon", "-t", "--template",
             help="Mappe med egne skabeloner; søges før repositoriets templates/ og standardskabelonerne.",
             show_default=False,
         ),
         jobs: Optional[int] = typer.Option(
-            None, "--jobs", "-j", min=1, help="Antal processer (standard: antal tilgængelige kerner).",
+            None, "--job", "-j", "--jobs", min=1, help="Antal processer (standard: antal tilgængelige kerner).",
             show_default=False,
         ),
-        quiet: bool = typer.Option(False, "--quiet", "-q", help="Kun fejl; ingen statuslinje."),
+        quiet: bool = typer.Option(False, "--stille", "-q", "--quiet", help="Kun fejl; ingen statuslinje."),
     ) -> None:
         """Gengiv kommissorier som danske dokumenter i PDF, HTML, Markdown og Word.
 

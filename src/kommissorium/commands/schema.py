@@ -15,7 +15,7 @@ def register(app: typer.Typer) -> None:
     @guarded
     def schema(
         output: Optional[Path] = typer.Option(
-            None, "--output", "-o",
+            None, "--uddata", "-o", "--output",
             help="Skriv skemaet til denne fil (fx schema/kommissorium.schema.json) i stedet for "
             "at udskrive det.",
             show_default=False,
@@ -26,7 +26,7 @@ def register(app: typer.Typer) -> None:
             "(<organ>.moeder.yaml).",
         ),
         check: bool = typer.Option(
-            False, "--check",
+            False, "--tjek", "--check",
             help="Skriv intet; exitkode 1, hvis filen (-o, ellers repositoriets "
             "schema/<art>.schema.json) ikke svarer til modellerne.",
         ),

@@ -19,25 +19,25 @@ def register(app: typer.Typer) -> None:
             None, help="Mappen med kommissorier. Standard: repositoriets charters/.", show_default=False
         ),
         output: Optional[Path] = typer.Option(
-            None, "--output", "-o",
-            help="Mappe til webstedet (standard: build/site i repositoriets rod; med --serve og uden "
+            None, "--uddata", "-o", "--output",
+            help="Mappe til webstedet (standard: build/site i repositoriets rod; med --vis og uden "
             "-o en midlertidig mappe).",
             show_default=False,
         ),
         serve: bool = typer.Option(
-            False, "--serve", help="Vis webstedet lokalt på http://127.0.0.1 efter bygningen (Ctrl-C stopper)."
+            False, "--vis", "--serve", help="Vis webstedet lokalt på http://127.0.0.1 efter bygningen (Ctrl-C stopper)."
         ),
         port: int = typer.Option(
             8000, "--port", "-p", min=0, max=65535,
-            help="Port til --serve (0: en ledig port).",
+            help="Port til --vis (0: en ledig port).",
         ),
-        pdf: bool = typer.Option(True, "--pdf/--no-pdf", help="Læg en PDF af hvert kommissorium på siden."),
+        pdf: bool = typer.Option(True, "--pdf/--uden-pdf", " /--no-pdf", help="Læg en PDF af hvert kommissorium på siden."),
         title: Optional[str] = typer.Option(
-            None, "--title", help="Webstedets titel (standard: »Kommissorier for sundhedssamarbejdet«).",
+            None, "--titel", "--title", help="Webstedets titel (standard: »Kommissorier for sundhedssamarbejdet«).",
             show_default=False,
         ),
         template: Optional[Path] = typer.Option(
-            None, "--template", "-t",
+            None, "--skabelon", "-t", "--template",
             help="Mappe med egne skabeloner; søges før repositoriets templates/ og standardskabelonerne.",
             show_default=False,
         ),

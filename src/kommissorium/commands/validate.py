@@ -24,7 +24,7 @@ def register(app: typer.Typer) -> None:
             help="Uddata: text, json, github eller sarif (standard: text; github under GitHub Actions).",
             show_default=False,
         ),
-        strict: bool = typer.Option(False, "--strict", help="Advarsler giver også exitkode 1."),
+        strict: bool = typer.Option(False, "--streng", "--strict", help="Advarsler giver også exitkode 1."),
         dato: Optional[str] = typer.Option(
             None, "--dato", metavar="ÅÅÅÅ-MM-DD",
             help="Kontrollér også hvert kommissorium, som om det gjaldt denne dag: områder, "
@@ -37,7 +37,7 @@ def register(app: typer.Typer) -> None:
 
         Med --dato 2027-01-01 ses repositoriet, som det står den dag (sundhedsreformen).
 
-        Exitkoder: 0 ingen fund, 1 fund (fejl; advarsler med --strict), 2 brugs- eller læsefejl.
+        Exitkoder: 0 ingen fund, 1 fund (fejl; advarsler med --streng), 2 brugs- eller læsefejl.
         """
         import sys
 

@@ -60,7 +60,7 @@ YAML (`Y…`) og skema (`S…`) for den enkelte fil, når den indlæses, registr
   ```
 
 - Uddata: `--format text|json|github|sarif`. Exitkode 0 uden fund, 1 ved fejl (advarsler med
-  `--strict`), 2 ved brugs- eller læsefejl.
+  `--streng`), 2 ved brugs- eller læsefejl.
 """
 
 
