@@ -49,11 +49,11 @@ def register(app: typer.Typer) -> None:
         Webstedet virker uden server (file://) og uden JavaScript, bortset fra søgningen.
         Exitkoder: 0 bygget, 1 bygget uden kommissorier med fejl, 2 brugs- eller læsefejl.
         """
-        raise typer.Exit(run_site(path, output, serve=serve, port=port, pdf=pdf, title=title,
+        raise typer.Exit(run(path, output, serve=serve, port=port, pdf=pdf, title=title,
                                   template=template))
 
 
-def run_site(path: Path | None, output: Path | None, *, serve: bool = False, port: int = 8000,
+def run(path: Path | None, output: Path | None, *, serve: bool = False, port: int = 8000,
              pdf: bool = True, title: str | None = None, template: Path | None = None,
              cwd: Path | None = None) -> int:
     """The site command as a function: returns the exit code."""
