@@ -106,7 +106,7 @@ def test_working_tree_changes_in_danish(repo: Path) -> None:
     assert "Ny plads: 1 praktiserende læge udpeget af Region Nordjylland." in out
     # 11 kommuner in Nordjylland + 2 + 1
     assert "I alt fra 13 til 14 faste medlemmer." in out
-    assert "Opgave omformuleret: »At følge op på og revidere samarbejdsaftaler.«" in out
+    assert "Opgave omformuleret: »At følge op på og revidere samarbejdsaftaler«." in out
     assert "{+og revidere+}" in out
     assert "Navnet ændres fra »Udvalg B« til »Sundhedsudvalg B«." in out
     assert "Nye fund" not in out

@@ -138,3 +138,33 @@ def test_transition_before_the_reform_changes_nothing() -> None:
     # the 2017 references to Sundhedskoordinationsudvalget are stale already in 2026
     assert {c["id"] for c in data["kommissorier"] if c["status"] == "skal-ændres"} == {
         "nordjylland/den-administrative-styregruppe", "nordjylland/sundhedspolitisk-dialogforum"}
+
+
+def test_graph_on_a_day_leaves_out_what_is_gone() -> None:
+    before = run("graph", "--format", "dot", "--region", "nordjylland", "--dato", "2026-12-31")
+    after = run("graph", "--format", "dot", "--region", "nordjylland", "--dato", "2027-01-01")
+    assert before.exit_code == 0 and after.exit_code == 0, after.output
+    assert '"nordjylland/klynge-nord/politisk"' in before.output
+    assert "klynge-" not in after.output.replace("klynger", "")
+    assert '"nordjylland/sundhedssamarbejdsudvalget"' not in after.output
+    assert "pr. 1. januar 2027" in after.output
+    assert run("graph", "--dato", "2027-13-01").exit_code == 2
+
+
+def test_site_transition_page_matches_the_report(tmp_path: Path) -> None:
+    from datetime import date
+
+    from kommissorium.corpus import load_corpus
+    from kommissorium.site import SiteOptions, build_site
+
+    cs = load_corpus(ROOT / "charters")
+    build_site(cs, tmp_path / "site", SiteOptions(pdf=False, transition=date(2027, 1, 1)))
+    html = (tmp_path / "site" / "overgang.html").read_text(encoding="utf-8")
+    data = json.loads(run("overgang", "--dato", "2027-01-01", "--format", "json").output)
+    n = data["antal"]
+    assert (f"Pr. 1. januar 2027: {n['ophører']} kommissorier ophører, {n['skal-ændres']} skal "
+            f"ændres og {n['upåvirket']} er upåvirkede.") in html
+    assert html.count('<li><a href="kommissorier/') == len(data["kommissorier"])
+    assert "Sundhedsklynge Nord ophører 31. december 2026; efterfølges af Sundhedsråd Vendsyssel." in html
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'href="overgang.html"' in index

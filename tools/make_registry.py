@@ -90,6 +90,8 @@ KLYNGE_SOURCE = "Sundhedsloven § 203 (L 191 af 2022); nedlagt 31. december 2026
 
 #: Spellings the charters use besides the official name.
 OTHER_NAMES = {"Vesthimmerlands": ["Vesthimmerland"], "Nordfyns": ["Nordfyn"]}
+#: Official names that are not '<navn> Kommune' (the phrasebook writes these in running text).
+FULL_NAMES = {"København": "Københavns Kommune", "Bornholm": "Bornholms Regionskommune"}
 PSYCHIATRY_OTHER_NAMES = {"region-syddanmark": ["Psykiatrisygehuset"]}
 
 
@@ -127,8 +129,10 @@ def main() -> None:
         region = REGIONS[r["regionskode"]][0]
         other = OTHER_NAMES.get(r["navn"])
         extra = f", andre-navne: [{', '.join(other)}]" if other else ""
+        full = FULL_NAMES.get(r["navn"])
+        full_text = f", fuldt-navn: {full}" if full else ""
         out.append(
-            f"  - {{nøgle: {slug(r['navn'])}, navn: {r['navn']}, kode: {int(r['kommunekode'])}, "
+            f"  - {{nøgle: {slug(r['navn'])}, navn: {r['navn']}{full_text}, kode: {int(r['kommunekode'])}, "
             f"region: {region}{extra}}}"
         )
     out += ["", "klynger:"]

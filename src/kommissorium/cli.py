@@ -17,7 +17,7 @@ from kommissorium.commands.click_danish import DanishGroup, DanishTyper
 
 #: Command modules, in the order `--help` lists them.
 COMMANDS = ["validate", "rules", "fmt", "schema", "render", "diff", "site", "graph", "new",
-            "register", "overgang"]
+            "register", "overgang", "import_"]
 
 app = DanishTyper(
     cls=DanishGroup,

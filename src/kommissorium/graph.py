@@ -20,6 +20,9 @@ import subprocess
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+if TYPE_CHECKING:  # pragma: no cover
+    from datetime import date
+
 from kommissorium.errors import KommissoriumError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -86,8 +89,8 @@ class Graph:
         return {(e.source, e.target, e.kind) for e in self.edges}
 
 
-def _region(cs: "CharterSet", area: str) -> tuple[str, str]:
-    region = cs.registry.region_of(area)
+def _region(cs: "CharterSet", area: str, when: "date | None" = None) -> tuple[str, str]:
+    region = cs.registry.region_of(area, when)
     if region is None:
         entry = cs.registry.get(area)
         if area == NATIONAL or (entry is not None and entry.kind == "land"):
@@ -96,22 +99,38 @@ def _region(cs: "CharterSet", area: str) -> tuple[str, str]:
     return region, cs.name_of(region)
 
 
-def _matches_region(cs: "CharterSet", area: str, wanted: str) -> bool:
-    key, label = _region(cs, area)
+def _matches_region(cs: "CharterSet", area: str, wanted: str,
+                    when: "date | None" = None) -> bool:
+    key, label = _region(cs, area, when)
     w = wanted.strip().lower()
     return w in (key, key.removeprefix("region-"), label.lower())
 
 
+def _exists_on(cs: "CharterSet", cf: object, when: "date") -> bool:
+    """A charter's body exists on the day: not ended, begun, and its area and body not abolished
+    (`graph --dato`)."""
+    from kommissorium.transition import charter_change
+
+    c = cf.charter  # type: ignore[attr-defined]
+    if c.valid is not None and c.valid.start is not None and c.valid.start.first_day > when:
+        return False
+    return charter_change(cs, cf.id, when) is None  # type: ignore[attr-defined]
+
+
 def build_graph(cs: "CharterSet", region: str | None = None, source: str | None = None,
-                under: str | None = None, externals: bool = True) -> Graph:
-    """The diagram of every valid charter in the set, optionally filtered."""
+                under: str | None = None, externals: bool = True,
+                when: "date | None" = None) -> Graph:
+    """The diagram of every valid charter in the set, optionally filtered; with ``when``, only
+    the bodies that exist that day, grouped by the regions of that day."""
     from kommissorium.model.charter import RELATION_EDGES
 
     g = Graph()
     chosen = []
     for cf in cs.valid():
         c = cf.charter
-        if region and not _matches_region(cs, c.area, region):
+        if when is not None and not _exists_on(cs, cf, when):
+            continue
+        if region and not _matches_region(cs, c.area, region, when):
             continue
         if source and source.lower() not in (c.source or "").lower():
             continue
@@ -120,7 +139,7 @@ def build_graph(cs: "CharterSet", region: str | None = None, source: str | None 
         chosen.append(cf)
     for cf in chosen:
         c = cf.charter
-        rkey, rlabel = _region(cs, c.area)
+        rkey, rlabel = _region(cs, c.area, when)
         label = c.name + (f" ({c.short_name})" if c.short_name else "")
         detail = ""
         if c.meetings and c.meetings.per_year:
@@ -131,6 +150,10 @@ def build_graph(cs: "CharterSet", region: str | None = None, source: str | None 
     elif region:
         g.title = f"Organisationsdiagram – {g.nodes[next(iter(g.nodes))].region_label}" if g.nodes \
             else "Organisationsdiagram"
+    if when is not None:
+        from kommissorium.danish.transition import as_of
+
+        g.title = f"{g.title} {as_of(when)}"
 
     seen: set[tuple[str, str, str]] = set()
 
@@ -139,11 +162,16 @@ def build_graph(cs: "CharterSet", region: str | None = None, source: str | None 
             return True
         if not externals:
             return False
+        if when is not None:
+            from kommissorium.transition import ref_change
+
+            if ref_change(cs, ref, when) is not None:
+                return False  # gone that day
         target = cs.charter(ref)
         if target is not None:
-            rkey, rlabel = _region(cs, target.area)
+            rkey, rlabel = _region(cs, target.area, when)
         elif cs.registry.get(ref) is not None:
-            rkey, rlabel = _region(cs, ref)
+            rkey, rlabel = _region(cs, ref, when)
         else:
             return False  # an unknown reference: rule R001 reports it
         g.nodes[ref] = Node(ref, cs.name_of(ref), rkey, rlabel, "", external=True)

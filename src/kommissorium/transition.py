@@ -350,3 +350,17 @@ def counts(verdicts: list[Verdict]) -> dict[str, int]:
 
 __all__ = ["Change", "Reason", "Successor", "Verdict", "assess", "assess_charter", "counts",
            "ref_change", "registry_change"]
+
+
+def next_change(cs: "CharterSet", after: date) -> date | None:
+    """The first day after ``after`` on which the registry's structure changes (an entry begins,
+    or the day after one ends): the day the site's transition page is about."""
+    from datetime import timedelta
+
+    days = set()
+    for e in cs.registry.in_force(None):
+        if e.starts() is not None and e.starts() > after:
+            days.add(e.starts())
+        if e.ends() is not None and e.ends() >= after:
+            days.add(e.ends() + timedelta(days=1))
+    return min(days) if days else None

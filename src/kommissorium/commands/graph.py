@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from kommissorium.commands._common import fail_usage, guarded, join
+from kommissorium.commands._common import fail_usage, guarded, join, parse_day
 
 FORMATS = ("mermaid", "markdown", "dot", "svg", "pdf")
 
@@ -41,6 +41,11 @@ def register(app: typer.Typer) -> None:
             None, "--under", help="Kun kommissorier med id under dette præfiks, fx "
             "'nordjylland/klynge-nord'.", show_default=False,
         ),
+        dato: Optional[str] = typer.Option(
+            None, "--dato", metavar="ÅÅÅÅ-MM-DD",
+            help="Tegn organerne, som de findes denne dag: ophørte organer og områder udelades "
+            "(fx 2027-01-01: uden sundhedsklynger).", show_default=False,
+        ),
         eksterne: bool = typer.Option(
             True, "--eksterne/--uden-eksterne",
             help="Vis organisationer og organer uden for udvalget som eksterne knuder.",
@@ -54,7 +59,7 @@ def register(app: typer.Typer) -> None:
         Exitkoder: 0 diagrammet er skrevet, 2 brugsfejl eller Graphviz mangler (svg/pdf).
         """
         raise typer.Exit(run(path=path, format=format, output=output, region=region, kilde=kilde,
-                             under=under, eksterne=eksterne))
+                             under=under, eksterne=eksterne, dato=dato))
 
 
 def run(
@@ -65,6 +70,7 @@ def run(
     kilde: Optional[str] = None,
     under: Optional[str] = None,
     eksterne: bool = True,
+    dato: Optional[str] = None,
 ) -> int:
     """`kommissorium graph` as a plain function: its exit code (user errors raise
     ``KommissoriumError``, which the command guard reports)."""
@@ -81,7 +87,8 @@ def run(
     if path is not None and path.resolve() != root and root in path.resolve().parents:
         under = under or path.resolve().relative_to(root).as_posix()
     cs = load_corpus(root)
-    g = build_graph(cs, region=region, source=kilde, under=under, externals=eksterne)
+    g = build_graph(cs, region=region, source=kilde, under=under, externals=eksterne,
+                    when=parse_day(dato))
     if not g.nodes:
         raise UsageError("Ingen kommissorier passer til udvalget; diagrammet ville være tomt.")
     if format in ("mermaid", "markdown"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Optional
 
@@ -40,22 +41,30 @@ def register(app: typer.Typer) -> None:
             help="Mappe med egne skabeloner; søges før repositoriets templates/ og standardskabelonerne.",
             show_default=False,
         ),
+        overgang: Optional[str] = typer.Option(
+            None, "--overgang", metavar="ÅÅÅÅ-MM-DD",
+            help="Dagen for siden 'Overgang' (standard: registrets næste ændring efter i dag, "
+            "fx 2027-01-01).", show_default=False,
+        ),
     ) -> None:
         """Byg et statisk, tilgængeligt websted med alle kommissorier.
 
         Forside efter område og niveau, en side og en PDF for hvert kommissorium,
-        organisationsdiagram og søgning.
+        organisationsdiagram, overgangen til registrets næste ændring og søgning.
 
         Webstedet virker uden server (file://) og uden JavaScript, bortset fra søgningen.
         Exitkoder: 0 bygget, 1 bygget uden kommissorier med fejl, 2 brugs- eller læsefejl.
         """
+        from kommissorium.commands._common import parse_day
+
         raise typer.Exit(run(path, output, serve=serve, port=port, pdf=pdf, title=title,
-                                  template=template))
+                             template=template,
+                             transition=parse_day(overgang, "--overgang")))
 
 
 def run(path: Path | None, output: Path | None, *, serve: bool = False, port: int = 8000,
-             pdf: bool = True, title: str | None = None, template: Path | None = None,
-             cwd: Path | None = None) -> int:
+        pdf: bool = True, title: str | None = None, template: Path | None = None,
+        cwd: Path | None = None, transition: "date | None" = None) -> int:
     """The site command as a function: returns the exit code."""
     import shutil
     import sys
@@ -102,7 +111,7 @@ def run(path: Path | None, output: Path | None, *, serve: bool = False, port: in
     if chosen.problems:
         REPORTERS["text"](sort_problems(chosen.problems), chosen.files, sys.stderr)
     options = SiteOptions(
-        title=title or DEFAULT_TITLE, pdf=pdf,
+        title=title or DEFAULT_TITLE, pdf=pdf, transition=transition,
         templates=template_search_path(root.parent, template, ws.config.templates,
                                        ws.config.where("skabeloner", "templates")),
     )

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Callable
 
 from kommissorium.danish.lists import join
 from kommissorium.danish.nouns import plural
-from kommissorium.danish.text import capitalize
-from kommissorium.danish.vocabulary import party_name
+from kommissorium.danish.text import capitalize, clause, lower_first
+from kommissorium.danish.vocabulary import body_type_name, party_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from kommissorium.model.charter import Chair
@@ -78,18 +78,38 @@ CHANGE_SENTENCES: dict[str, str] = {
     "flyttet": "Flyttet fra {old_file} til {new_file} (id ændret fra {old_id} til {new_id}).",
     "ugyldig": "Kommissoriet kan ikke længere læses (se de nye fund).",
     "gyldig": "Kommissoriet kan nu læses igen.",
-    "medlemstal-nyt": "I alt {new} faste medlemmer.",
-    "medlemstal-fjernet": "Før {old} faste medlemmer; nu ingen angivet.",
-    "medlemstal": "I alt fra {old} til {new} faste medlemmer.",
-    "medlemstal-fortsat": "I alt fortsat {new} faste medlemmer.",
+    "medlemstal-nyt": "I alt {new} {new_members}.",
+    "medlemstal-fjernet": "Før {old} {old_members}; nu ingen angivet.",
+    "medlemstal": "I alt fra {old} til {new} {new_members}.",
+    "medlemstal-fortsat": "I alt fortsat {new} {new_members}.",
     "format": "Kun formatering eller kommentarer er ændret.",
     "fjernet": "Kommissoriet for {name} fjernes.",
 }
 
 
+#: Fields that hold text from a charter: written inside a sentence, so without a final stop
+#: ('Opgave fjernet: »At følge op«.', never '».«.' or '..').
+_CLAUSE_FIELDS = ("text", "seat", "old", "new", "name", "what")
+
+
+def members_noun(count: str | None) -> str:
+    """'fast medlem' after 1, else 'faste medlemmer' ('mindst 5 faste medlemmer')."""
+    import re
+
+    found = re.findall(r"\d+", count or "")
+    return plural(int(found[-1]) if found else 2, "fast medlem", "faste medlemmer")
+
+
 def change_sentence(kind: str, **fields: str) -> str:
     """The sentence for a change of ``kind``; ``{Noun}``/``{Section}`` are ``noun``/``section``
     with a capital."""
+    for key in _CLAUSE_FIELDS:
+        if isinstance(fields.get(key), str):
+            fields[key] = clause(fields[key])
+    if kind == "type":
+        fields = {k: lower_first(body_type_name(v)) for k, v in fields.items()}
+    for key in ("old", "new"):
+        fields[f"{key}_members"] = members_noun(fields.get(key))
     for key in ("noun", "section"):
         if key in fields:
             fields[key.capitalize()] = capitalize(fields[key])
@@ -105,9 +125,9 @@ def added_charter_sentence(name: str, kind: str, area: str, members: str | None,
                            frequency: str | None) -> str:
     """'Nyt kommissorium: X (udvalg, Region Nordjylland) med 9 faste medlemmer; fire møder
     årligt.'"""
-    text = f"Nyt kommissorium: {name} ({kind}, {area})"
+    text = f"Nyt kommissorium: {name} ({lower_first(body_type_name(kind))}, {area})"
     if members:
-        text += f" med {members} faste medlemmer"
+        text += f" med {members} {members_noun(members)}"
     if frequency:
         text += f"; {frequency}"
     return text + "."
@@ -130,7 +150,7 @@ def chair_text(chair: "Chair | None", name_of: Callable[[str], str]) -> str:
             who = f"{who} valgt blandt {officer.elected_from}".strip()
         parts.append(f"{label}: {who}" if who else label)
     if not parts and chair.text:
-        parts.append(chair.text)
+        parts.append(clause(chair.text))
     return "; ".join(parts) or "formandskab uden nærmere angivelse"
 
 

@@ -696,7 +696,7 @@ class _Builder:
                 out += _paras(a.text)
             else:
                 out.append(" ".join(agenda_sentences(
-                    _deadline(a.notice), a.with_material, _deadline(a.items_deadline, "senest"),
+                    _deadline(a.notice, "senest"), a.with_material, _deadline(a.items_deadline, "senest"),
                     a.items_at_meeting, _deadline(a.urgent_notice, "senest"), a.published)))
         if m.plan is not None:
             p = m.plan

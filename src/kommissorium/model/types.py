@@ -288,6 +288,12 @@ def _parse_frequency(value: str, unit: bool = True) -> dict[str, Any]:
             return out
     if unit:
         text = _PER_YEAR.sub("", text)
+        # "månedligt undtagen juli (og august)": twelve less the months left out
+        if m := re.fullmatch(r"(?:en gang\s+)?månedligt,?\s+undtagen\s+(?:i\s+)?([a-zæøå]+)(?:\s+og\s+([a-zæøå]+))?",
+                             text):
+            months = [x for x in (m[1], m[2]) if x]
+            if all(x in MONTHS_DA for x in months):
+                text = str(12 - len(set(months)))
         for word, n in RATE_WORDS.items():
             text = re.sub(r"(?<![\wæøå])" + word + r"$", str(n), text)
     num = r"(\d+(?:[.,]\d+)?|" + "|".join(_WORDS) + r")"

@@ -34,6 +34,7 @@ UNCONFIRMED = "(ikke bekræftet)"
 class Entry(Strict):
     key: Ref = Field(alias="nøgle")
     name: str = Field(alias="navn", min_length=1)
+    full_name: str | None = Field(None, alias="fuldt-navn", description="Det officielle navn i løbende tekst, når det ikke blot er '<navn> Kommune': 'Københavns Kommune', 'Bornholms Regionskommune'.")
     kind: str = Field("organisation", alias="art")
     code: int | None = Field(None, alias="kode")
     region: Ref | None = Field(None, alias="region")
@@ -286,7 +287,8 @@ class Registry:
         """Every display name and alternative name → key (for name checks)."""
         out: dict[str, str] = {}
         for loc in self.entries.values():
-            for n in [loc.entry.name, *loc.entry.other_names]:
+            full = [loc.entry.full_name] if loc.entry.full_name else []
+            for n in [loc.entry.name, *full, *loc.entry.other_names]:
                 out.setdefault(n, loc.entry.key)
         return out
 

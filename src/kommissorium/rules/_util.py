@@ -195,39 +195,19 @@ def fmt_num(x: float | None) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:g}".replace(".", ",")
 
 
-def describe_frequency(f: Frequency | None, unit: str = "gange årligt") -> str:
-    """'mindst 4 gange årligt', '3-4 gange årligt', 'ca. 10 gange årligt', 'efter behov'."""
-    if f is None:
-        return "intet angivet"
-    if unit == "gange årligt" and max(
-            (v for v in (f.minimum, f.maximum, f.approximately) if v is not None), default=0) == 1:
-        unit = "gang årligt"
-    parts = []
-    if f.minimum is not None and f.maximum is not None:
-        if f.minimum == f.maximum:
-            parts.append(f"{fmt_num(f.minimum)} {unit}")
-        else:
-            parts.append(f"{fmt_num(f.minimum)}-{fmt_num(f.maximum)} {unit}")
-    elif f.minimum is not None:
-        parts.append(f"mindst {fmt_num(f.minimum)} {unit}")
-    elif f.maximum is not None:
-        parts.append(f"højst {fmt_num(f.maximum)} {unit}")
-    if f.approximately is not None:
-        parts.append(f"ca. {fmt_num(f.approximately)} {unit}")
-    if f.on_demand:
-        parts.append("efter behov")
-    return " og ".join(parts)
+def describe_frequency(f: Frequency | None) -> str:
+    """THE frequency phrase of the phrasebook ('mindst fire møder årligt', 'møder efter behov'):
+    rule messages say what documents and the diff say."""
+    from kommissorium.danish.quantities import frequency
 
+    return frequency(f)
+
+
+from kommissorium.danish.vocabulary import party_name as _party_name  # noqa: E402
 
 # -- parties ----------------------------------------------------------------------------------
-PARTY_DA = {
-    Party.MUNICIPALITIES: "kommunerne",
-    Party.REGION: "regionen",
-    Party.GENERAL_PRACTICE: "almen praksis",
-    Party.PATIENTS: "patienterne",
-    Party.STATE: "staten",
-    Party.OTHER: "andre",
-}
+#: Party → its name in running text, from the phrasebook (one table for documents and rules).
+PARTY_DA = {p: _party_name(p) for p in Party}
 
 
 def seat_party(cs: "CharterSet", seat: Seat) -> Party | None:

@@ -16,6 +16,8 @@ FAMILIES = {
     "C": ("Sammensætning", "Pladser udfoldet over registret, kvoter, udpegende organisationer, formandskab."),
     "F": ("Rammer", "Et kommissorium, der udbygger en ramme, bevarer rammens pladser, opgaver, principper og møder."),
     "M": ("Møder", "Mødefrekvenser, fysiske møder, forberedende organer og varighed."),
+    "B": ("Forretningsorden", "Afgørende stemme, mødeledelse og hastesager hos poster, der findes; tærskler og frister, der kan opfyldes."),
+    "O": ("Formandskab", "Formand, næstformand og andre poster vælges blandt eller er knyttet til pladsgrupper, der findes."),
     "X": ("Relationer", "Ringe, relationer der kun står i én ende, og organer uden forbindelser."),
     "R": ("Henvisninger", "Hver henvisning findes."),
     "G": ("Register og område", "Klyngernes dækning af regionerne og kommissoriets område på dets dato."),

@@ -264,7 +264,7 @@ def frame_meetings(cs: CharterSet) -> Iterator[Finding]:
             continue
         holder = frame if frame.charter.meetings is not None else (cs.frame_of(frame.id) or frame)
         yield Finding(
-            f"Kommissoriet mødes {describe_frequency(own.per_year)}, men rammen "
+            f"Kommissoriet holder {describe_frequency(own.per_year)}, men rammen "
             f"'{frame.charter.name}' kræver {describe_frequency(need)} (defineret i "
             f"{where(holder, 'møder', 'pr-år')}). Et udbyggende kommissorium kan holde flere "
             "møder, ikke færre.",

@@ -87,8 +87,8 @@ def physical_within_total(cs: CharterSet) -> Iterator[Finding]:
         if phys is None or top is None or phys <= top:
             continue
         yield Finding(
-            f"Kommissoriet kræver fysiske møder {describe_frequency(m.physical_per_year)}, men "
-            f"der holdes i alt møder {describe_frequency(total)}.",
+            f"Kommissoriet kræver fysisk fremmøde ved {describe_frequency(m.physical_per_year)}, "
+            f"men der holdes i alt {describe_frequency(total)}.",
             **at(cf, "møder", "fysiske-pr-år"),
         )
 
@@ -131,9 +131,9 @@ def prepares_often_enough(cs: CharterSet) -> Iterator[Finding]:
             if mine.floor is not None and mine.floor >= theirs.floor:
                 continue
             yield Finding(
-                f"'{cf.charter.name}' forbereder sager for '{teff.name}', som mødes "
+                f"'{cf.charter.name}' forbereder sager for '{teff.name}', som holder "
                 f"{describe_frequency(theirs)} (defineret i {where(target, 'møder', 'pr-år')}), "
-                f"men '{cf.charter.name}' mødes kun {describe_frequency(mine)}.",
+                f"men '{cf.charter.name}' holder kun {describe_frequency(mine)}.",
                 related=(related(target, "møder", "pr-år", message="det andet organs møder"),),
                 **at(cf, "relationer", "forbereder-for", i),
             )

@@ -53,6 +53,8 @@ class _Name:
     key: str  # charter id or registry key
     valid: Validity | None
     replaced_by: str | None
+    #: The area of the charter that bears the name (None for registry names).
+    area: str | None = None
 
 
 def _names(cs: CharterSet) -> list[_Name]:
@@ -61,11 +63,11 @@ def _names(cs: CharterSet) -> list[_Name]:
         c = cf.charter
         for n in [c.name, c.short_name, *c.other_names]:
             if n:
-                out.append(_Name(n, cf.id, c.valid, c.replaced_by))
+                out.append(_Name(n, cf.id, c.valid, c.replaced_by, c.area))
     for loc in cs.registry.entries.values():
         e = loc.entry
         for n in [e.name, *e.other_names]:
-            out.append(_Name(n, e.key, e.valid, e.replaced_by))
+            out.append(_Name(n, e.key, e.valid, e.replaced_by, e.area))
     return out
 
 
@@ -441,6 +443,15 @@ def reference_in_force(cs: CharterSet) -> Iterator[Finding]:
 _HISTORY = re.compile(r"(tidligere|afløs|erstat|før\s+\d{4}|indtil|nedlagt)", re.IGNORECASE)
 
 
+def _other_area(cs: CharterSet, area: str | None, own: str) -> bool:
+    """True when a name belongs to a body of another kommune than the charter's own (or the
+    charter is a kommune's and the name's body belongs elsewhere)."""
+    if area is None or area == own:
+        return False
+    kinds = {getattr(cs.registry.get(a), "kind", None) for a in (area, own)}
+    return "kommune" in kinds
+
+
 @rule(
     "N004",
     "tid.foraeldet-navn",
@@ -471,7 +482,10 @@ def outdated_name(cs: CharterSet) -> Iterator[Finding]:
         when = c.effective_date
         if when is None:
             continue
-        stale = [n for n in dated if n.key != cf.id and not _in_force(n.valid, when)]
+        # A generic council name ("Udsatterådet") in a kommune's charter means its own
+        # kommune's council, not another kommune's body of the same name.
+        stale = [n for n in dated if n.key != cf.id and not _in_force(n.valid, when)
+                 and not _other_area(cs, n.area, c.area)]
         if not stale:
             continue
         fresh = {n.text for n in dated if _in_force(n.valid, when)}

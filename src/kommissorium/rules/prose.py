@@ -254,7 +254,13 @@ def _range(seat) -> str:
     return f"{lo}-{hi}"
 
 
-_MEMBERS = re.compile(NUM + r"(?:\s*[-–]\s*" + NUM + r")?\s+(?:faste\s+)?medlemmer\b", re.IGNORECASE)
+_MEMBERS = re.compile(
+    r"(?:(?P<qual>maksimalt|højst|op\s+til|max\.?|maks\.?|mindst|minimum|min\.)\s+"
+    r"|(?P<part>\b\d+\s+af\s+))?"
+    + NUM + r"(?:\s*[-–]\s*" + NUM + r")?\s+(?:faste\s+)?medlemmer\b", re.IGNORECASE)
+#: "maksimalt 15 medlemmer" bounds the count from above, "mindst 5" from below.
+_AT_MOST = ("maksimalt", "højst", "op til", "max", "maks")
+_AT_LEAST = ("mindst", "minimum", "min")
 
 
 @rule(
@@ -287,9 +293,18 @@ def member_total(cs: CharterSet) -> Iterator[Finding]:
         if count is None:
             continue
         for m in _MEMBERS.finditer(comp.intro):
-            said = [to_number(m[1])] + ([to_number(m[2])] if m[2] else [])
-            bad = [x for x in said if x is not None and not (
-                x >= count.low and (count.high is None or x <= count.high))]
+            if m["part"]:
+                continue  # "5 af 15 medlemmer": a part of the members, not the count
+            qual = " ".join((m["qual"] or "").lower().rstrip(".").split())
+            said = [to_number(m[3])] + ([to_number(m[4])] if m[4] else [])
+            if qual in _AT_MOST:
+                bad = [x for x in said if x is not None and x < count.low]
+            elif qual in _AT_LEAST:
+                bad = [x for x in said if x is not None and count.high is not None
+                       and x > count.high]
+            else:
+                bad = [x for x in said if x is not None and not (
+                    x >= count.low and (count.high is None or x <= count.high))]
             if not bad:
                 continue
             yield Finding(

@@ -235,7 +235,8 @@ def orphan(cs: CharterSet) -> Iterator[Finding]:
     """
     Samarbejdsorganer hænger sammen: et organ refererer til, forbereder for, udpeges af eller
     koordinerer med et andet. Et kommissorium uden nogen henvisning til et andet kommissorium,
-    og som intet andet kommissorium nævner, er måske ikke koblet på endnu. Kun til orientering.
+    og som intet andet kommissorium nævner, er måske ikke koblet på endnu. Relationer til organer
+    i registret (fx et byråd, som et ældreråd rådgiver) tæller også. Kun til orientering.
 
     Godt:
         relationer: {refererer-til: nordjylland/sundhedssamarbejdsudvalget}
@@ -245,10 +246,13 @@ def orphan(cs: CharterSet) -> Iterator[Finding]:
     """
     linked: set[str] = set()
     for cf in cs.valid():
-        for _, ref in refs_in(cf.charter):
+        for path, ref in refs_in(cf.charter):
             if ref != cf.id and ref in cs.by_id:
                 linked.add(cf.id)
                 linked.add(ref)
+            elif path[0] in ("relationer", "møder") and cs.registry.get(ref) is not None:
+                # A municipal council that advises the byråd (a registry body) is connected.
+                linked.add(cf.id)
     if len(cs.by_id) < 2:
         return
     for cf in cs.valid():

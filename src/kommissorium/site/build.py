@@ -11,6 +11,7 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
@@ -25,6 +26,7 @@ DEFAULT_TITLE = "Kommissorier for sundhedssamarbejdet"
 INDEX = "index.html"
 DIAGRAM = "organisationsdiagram.html"
 SEARCH = "soeg.html"
+TRANSITION = "overgang.html"
 SEARCH_INDEX_JSON = "soegeindeks.json"
 SEARCH_INDEX_JS = "assets/soegeindeks.js"
 CHARTER_DIR = "kommissorier"
@@ -42,6 +44,9 @@ class SiteOptions:
     pdf: bool = True
     #: Template folders searched before the packaged templates (``--template``, repo templates/).
     templates: tuple[Path, ...] = ()
+    #: The day of the transition page (overgang.html); None: the registry's next change after
+    #: today (1 January 2027 in December 2026); no page when the registry knows of none.
+    transition: "date | None" = None
 
 
 @dataclass
@@ -103,6 +108,13 @@ class _Site:
             key=lambda i: danish_sort_key(cs.name_of(i)),
         )
         self.relations: RelationIndex = relation_index(cs, self.ids)
+        self.transition_day = self._transition_day()
+
+    def _transition_day(self) -> "date | None":
+        from kommissorium.corpus import today
+        from kommissorium.transition import next_change
+
+        return self.options.transition or next_change(self.cs, today())
 
     # -- names and links -------------------------------------------------------------------------
     def name(self, ref: str) -> str:
@@ -143,6 +155,7 @@ class _Site:
             url=self.linker(page),
             version=__version__,
             charter_url=charter_page,
+            transition_page=TRANSITION if self.transition_day else None,
             **context,
         )
 
@@ -326,6 +339,44 @@ class _Site:
             edge_count=len(graph.edges),  # type: ignore[attr-defined]
         )
 
+    def transition(self) -> None:
+        """The transition page: the same verdicts as `kommissorium overgang`."""
+        from kommissorium.danish import transition as phrases
+        from kommissorium.transition import STATUSES, assess, counts
+
+        when = self.transition_day
+        if when is None:
+            return
+        chosen = set(self.ids)
+        verdicts = [v for v in assess(self.cs, when) if v.id in chosen]
+
+        def link(cid: str) -> str | None:
+            return relative(TRANSITION, charter_page(cid)) if cid in chosen else None
+
+        groups = []
+        for status in STATUSES:
+            items = []
+            for v in (x for x in verdicts if x.status == status):
+                successors = [{"name": s.name, "charters": [
+                    {"id": c, "name": self.cs.name_of(c), "url": link(c)} for c in s.charters]}
+                    for s in v.successors]
+                items.append({
+                    "id": v.id, "name": v.name, "url": link(v.id), "file": v.file,
+                    "reasons": [{"line": r.line, "text": r.summary} for r in v.reasons],
+                    "successors": successors,
+                    "unconfirmed": any(r.change is not None and r.change.unconfirmed
+                                       for r in v.reasons),
+                    "note": v.note if v.note != phrases.nothing_ends(when) else "",
+                })
+            groups.append({"status": status, "title": phrases.STATUS[status],
+                           "explained": phrases.capitalize_first(phrases.STATUS_EXPLAINED[status]),
+                           "anchor": f"status-{status}", "entries": items})
+        self.write_page(TRANSITION, "overgang.html.j2",
+                        title=phrases.transition_title(when),
+                        summary=phrases.transition_summary(counts(verdicts), when),
+                        day=when.isoformat(), groups=groups,
+                        unconfirmed_mark=phrases.UNCONFIRMED)
+
     def search(self) -> None:
         items = []
         for cid in self.ids:
@@ -371,6 +422,7 @@ def build_site(cs: CharterSet, out: Path, options: SiteOptions | None = None,
     site.front_page()
     site.charter_pages(result)
     site.diagram(result)
+    site.transition()
     site.search()
     result.removed = target.finish()
     result.pages = [p for p in target.written if p.endswith(".html")]
