@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(graphviz poppler-utils fonts-liberation2 git chromium)
+APT_PACKAGES=(python3 python3-venv graphviz poppler-utils fonts-liberation2 git chromium nodejs)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -231,3 +231,32 @@ def test_control_characters_in_a_file_name_do_not_reach_the_terminal(repo: Path)
         assert "Nye fund" in result.output
     data = json.loads(run("--format", "json").output)  # JSON escapes it itself
     assert any("\x1b" in p["file"] for p in data["findings"]["introduced"])
+
+
+def test_unpacking_a_revision_writes_only_inside_its_folder(tmp_path: Path) -> None:
+    """The archive of a revision is unpacked without tarfile's ``filter`` argument (absent before
+    Python 3.11.4, e.g. Debian 12's 3.11.2): names climbing out are skipped, links set aside."""
+    import io
+    import tarfile
+
+    from kommissorium.diff.git import unpack_files
+
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w") as tar:
+        for name, data in (("charters/a.yaml", b"navn: A\n"), ("../ude.yaml", b"x"),
+                           ("/tmp/abs.yaml", b"x")):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+        link = tarfile.TarInfo("charters/link.yaml")
+        link.type = tarfile.SYMTYPE
+        link.linkname = "/etc/passwd"
+        tar.addfile(link)
+    dest = tmp_path / "rev"
+    dest.mkdir()
+    links = unpack_files(buf.getvalue(), dest)
+    assert (dest / "charters" / "a.yaml").read_bytes() == b"navn: A\n"
+    assert not (tmp_path / "ude.yaml").exists()
+    assert sorted(p.relative_to(dest).as_posix() for p in dest.rglob("*")) == ["charters",
+                                                                                "charters/a.yaml"]
+    assert [m.name for m in links] == ["charters/link.yaml"]

@@ -1,3 +1,3 @@
 """kommissorium: charters-as-code for Danish public governance bodies."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -82,11 +82,11 @@ def test_generated_danish_for_a_charter_without_text(fixture_cs) -> None:
 def test_standard_order_and_extra_section(fixture_cs) -> None:
     doc = build_document(fixture_cs, "test/kontaktforum")
     keys = [s.key for s in doc.sections]
-    assert keys == ["indledning", "formål", "opgaver", "afsnit-1", "sammensætning", "formandskab",
-                    "møder", "relationer"]
-    assert doc.sections[0].heading is None  # document-level notes: a preamble without heading
+    assert keys == ["formål", "opgaver", "afsnit-1", "sammensætning", "formandskab",
+                    "møder", "relationer", "noter"]
+    assert doc.sections[-1].heading == "Noter"  # document-level notes close the document
     assert doc.section("møder").heading == "Mødeafholdelse"  # overskrifter
-    assert doc.sections[3].heading == "Sammenhæng til klyngerne"
+    assert doc.sections[2].heading == "Sammenhæng til klyngerne"
 
 
 def test_text_replaces_generated_sentence_and_nested_text_is_kept(fixture_cs) -> None:

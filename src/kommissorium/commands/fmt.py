@@ -25,6 +25,11 @@ def register(app: typer.Typer) -> None:
             False, "--diff",
             help="Skriv intet; vis ændringerne som unified diff (exitkode 1, hvis der er nogen).",
         ),
+        only_charters: bool = typer.Option(
+            False, "--kun-kommissorier",
+            help="Formatér kun de angivne filer, der ligger i repositoriets mappe med kommissorier "
+            "(charters/ eller mappen i kommissorium.toml); andre filer springes over. Til pre-commit.",
+        ),
     ) -> None:
         """Formatér kommissorier kanonisk: nøglerækkefølge og indrykning.
 
@@ -36,6 +41,7 @@ def register(app: typer.Typer) -> None:
         raise typer.Exit(run(paths=paths, check=check, diff=diff))
 
 
+<<<<<<< HEAD
 def run(
     paths: Optional[list[Path]] = None,
     check: bool = False,
@@ -46,6 +52,17 @@ def run(
     ``KommissoriumError``, which the command guard reports)."""
     import difflib
     import sys
+=======
+        dry_run = check or diff
+        if only_charters:
+            paths = _inside_charters(list(paths or []))
+            if not paths:
+                typer.echo("Ingen af filerne ligger i mappen med kommissorier.", err=True)
+                raise typer.Exit(0)
+        links: list = []
+        files = collect(list(paths or []), links=links)
+        from kommissorium.sanitize import printable
+>>>>>>> main
 
     from kommissorium.corpus import REGISTER_DIR, display_path
     from kommissorium.danish import plural
@@ -92,6 +109,7 @@ def run(
                 f"{len(changed)} af {n} {plural(n, 'fil', 'filer')} ville blive "
                 "omformateret; kør 'kommissorium fmt'.", err=True,
             )
+<<<<<<< HEAD
         elif not errors:
             typer.echo(
                 f"{plural(n, 'Filen', f'Alle {n} filer')} er formateret.", err=True
@@ -103,3 +121,21 @@ def run(
             f"{same} {plural(same, 'uændret', 'uændrede')}.", err=True
         )
     return 1 if (errors or (dry_run and changed)) else 0
+=======
+        raise typer.Exit(1 if (errors or (dry_run and changed)) else 0)
+
+
+def _inside_charters(paths: list[Path]) -> list[Path]:
+    """The paths that lie in the repository's configured charters folder (all of it when none
+    were given)."""
+    from kommissorium.workspace import Workspace
+
+    ws = Workspace.find()
+    folder = ws.config.charters_dir
+    if folder is None or not folder.is_dir():
+        return []
+    folder = folder.resolve()
+    if not paths:
+        return [folder]
+    return [p for p in paths if folder in ws.path(p).resolve().parents]
+>>>>>>> main

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import subprocess
 import tarfile
 from pathlib import Path
@@ -68,6 +69,41 @@ def default_base(top: Path) -> tuple[str, str]:
     return "HEAD", head.stdout.strip()
 
 
+def unpack_files(archive: bytes, dest: Path) -> list[tarfile.TarInfo]:
+    """Write the folders and regular files of a tar archive under dest; return its links unwritten.
+
+    Written out member by member instead of ``extractall(filter=...)``: the filter argument only exists
+    from Python 3.11.4 (Debian 12 ships 3.11.2), and tarfile's "data" filter would stop the whole diff
+    at a committed link to /etc/passwd (AbsoluteLinkError). Links are set aside and made after every
+    file is written, so nothing is written through one; loading then reports them (Y012) without
+    reading. A name that is absolute or climbs out of dest, and any other member type, is skipped.
+    """
+    base = dest.resolve()
+    links: list[tarfile.TarInfo] = []
+    with tarfile.open(fileobj=io.BytesIO(archive), mode="r:") as tar:
+        for member in tar:
+            if member.issym() or member.islnk():
+                links.append(member)
+                continue
+            parts = Path(member.name).parts
+            if not parts or Path(member.name).is_absolute() or ".." in parts:
+                continue
+            where = dest.joinpath(*parts)
+            if member.isdir():
+                where.mkdir(parents=True, exist_ok=True)
+            elif member.isreg():
+                where.parent.mkdir(parents=True, exist_ok=True)
+                folder = where.parent.resolve()
+                if folder != base and base not in folder.parents:
+                    continue
+                data = tar.extractfile(member)
+                if data is None:
+                    continue
+                with open(where, "xb") as out:
+                    shutil.copyfileobj(data, out)
+    return links
+
+
 def extract(top: Path, commit: str, rel: str, dest: Path) -> bool:
     """Unpack the charters folder of a commit into dest; False when the commit has none."""
     proc = _git(["archive", "--format=tar", commit, "--", rel], top, binary=True,
@@ -77,19 +113,7 @@ def extract(top: Path, commit: str, rel: str, dest: Path) -> bool:
         if "did not match" in err:
             return False
         raise DiffError(f"git archive fejlede for {commit[:12]}: {err.strip()}")
-    links: list[tarfile.TarInfo] = []
-
-    def no_links(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
-        # tarfile's "data" filter would stop the whole diff at a committed link to /etc/passwd
-        # (AbsoluteLinkError). Links are set aside and made after every file is written, so
-        # nothing is written through one; loading then reports them (Y012) without reading.
-        if member.issym() or member.islnk():
-            links.append(member)
-            return None
-        return tarfile.data_filter(member, path)
-
-    with tarfile.open(fileobj=io.BytesIO(proc.stdout), mode="r:") as tar:
-        tar.extractall(dest, filter=no_links)
+    links = unpack_files(proc.stdout, dest)
     base = dest.resolve()
     for member in links:
         where = dest / member.name

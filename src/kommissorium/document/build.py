@@ -10,6 +10,7 @@ precedes a list; ``overskrifter`` override headings; ``afsnit`` are extra sectio
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Iterable
@@ -200,21 +201,23 @@ class _Builder:
         frame = self.cs.frame_of(self.id)
         frame_name = frame.charter.name if frame is not None and frame.charter else None
 
+        headings = self._headings()
         standard: dict[str, Section] = {}
         for key in SECTION_KEYS:
             blocks = getattr(self, "_" + SECTION_ATTR[key])()
             if not blocks:
                 continue
-            heading = c.headings.get(key) or DEFAULT_HEADINGS[key]
-            if key == "møder" and not c.headings.get(key) and c.meetings is not None and (
+            heading = headings.get(key) or DEFAULT_HEADINGS[key]
+            if key == "møder" and key not in headings and c.meetings is not None and (
                     c.meetings.model_fields_set & PROCEDURE_MEETING_FIELDS):
                 heading = "Møder"  # a forretningsorden's meetings are more than a frequency
             section = Section(key, heading, blocks)
             if SECTION_ATTR[key] in inherited:
                 section.inherited_from = frame_name
             standard[key] = section
+        _merge_named_sections(standard, headings)
 
-        ordered: list[tuple[tuple[int, int, int], Section]] = []
+        ordered: list[tuple[tuple[float, int, int], Section]] = []
         for i, key in enumerate(SECTION_KEYS):
             if key in standard:
                 ordered.append(((i, 0, 0), standard[key]))
@@ -225,11 +228,11 @@ class _Builder:
             blocks += [Paragraph(p) for n in extra.notes for p in _paras(n)]
             pos = SECTION_KEYS.index(extra.after) if extra.after in SECTION_KEYS else len(SECTION_KEYS)
             ordered.append(((pos, 1, j), Section(f"afsnit-{j + 1}", extra.heading, blocks)))
+        sections = _source_order([s for _, s in sorted(ordered, key=lambda t: t[0])])
         if c.notes:
-            # Document-level remarks come first, like a preamble ("Nedenfor er udarbejdet …").
+            # Document-level remarks close the document, after its sections.
             blocks = [Paragraph(p) for n in c.notes for p in _paras(n)]
-            ordered.append(((-1, 0, 0), Section("indledning", None, blocks)))
-        sections = [s for _, s in sorted(ordered, key=lambda t: t[0])]
+            sections.append(Section("noter", "Noter", blocks))
 
         meta = {"id": self.id, "generator": "kommissorium"}
         if c.version:
@@ -258,8 +261,28 @@ class _Builder:
             facts=self._facts(frame_name),
             sections=sections,
             version_line=version_line,
+            notice=say.inherited_from(frame_name) if frame_name and any(
+                sec.inherited_from for sec in sections) else None,
             meta=meta,
         )
+
+    def _headings(self) -> dict[str, str]:
+        """The charter's own headings over those of its frames (a frame's 'Grundlag' carries
+        over to every charter that extends it)."""
+        chain = []
+        seen = set()
+        cur = self.id
+        while cur and cur not in seen:
+            seen.add(cur)
+            cf = self.cs.by_id.get(cur)
+            if cf is None or cf.charter is None:
+                break
+            chain.append(cf.charter.headings)
+            cur = cf.charter.extends
+        out: dict[str, str] = {}
+        for h in reversed(chain):
+            out.update(h)
+        return out
 
     def _subtitle(self, frame_name: str | None) -> str | None:
         c = self.c
@@ -306,6 +329,8 @@ class _Builder:
             facts.append(Fact("Evalueres", format_partial_date(c.evaluation)))
         if c.replaced_by:
             facts.append(Fact("Erstattet af", capitalize(self.ref(c.replaced_by))))
+        if c.source:
+            facts.append(Fact("Kilde", " ".join(c.source.split())))
         if c.version:
             facts.append(Fact("Version", c.version))
         return tuple(facts)
@@ -915,6 +940,44 @@ def _finish(text: str) -> str:
     if text[-1:].isalnum():
         text += "."
     return text
+
+
+#: A number that opens a heading: '§ 5', '5.', '5', '5.2'.
+_HEADING_NUMBER = re.compile(r"^\s*(?:§\s*)?(\d+)(?:\.(\d+))?\.?\s")
+
+
+def _heading_number(heading: str | None) -> tuple[int, int] | None:
+    m = _HEADING_NUMBER.match(heading or "")
+    return (int(m[1]), int(m[2] or 0)) if m else None
+
+
+def _source_order(sections: list[Section]) -> list[Section]:
+    """The source's order when its headings are numbered ('§ 5 Møder' before '§ 7 Sammensætning'):
+    numbered sections sort by their number; an unnumbered one stays after the section it
+    followed."""
+    numbers = [_heading_number(s.heading) for s in sections]
+    if sum(1 for n in numbers if n) < 2:
+        return sections
+    keys, last = [], (0, 0)
+    for i, n in enumerate(numbers):
+        if n:
+            last = n
+        keys.append((last, 0 if n else 1, i))
+    return [s for _, s in sorted(zip(keys, sections), key=lambda t: t[0])]
+
+
+def _merge_named_sections(standard: dict[str, Section], headings: dict[str, str]) -> None:
+    """A heading that names the next section too ('Sammensætning og formandskab') takes that
+    section's text under it, so the document has no second 'Formandskab' heading."""
+    keys = [k for k in SECTION_KEYS if k in standard]
+    for here, nxt in zip(keys, keys[1:]):
+        if here not in standard or nxt not in standard or nxt in headings:
+            continue
+        own = (standard[here].heading or "").lower()
+        word = DEFAULT_HEADINGS[nxt].lower()
+        if here in headings and (word in own or nxt in own):
+            standard[here].blocks.extend(standard[nxt].blocks)
+            del standard[nxt]
 
 
 def _deadline(d, default_bound: str | None = None) -> str | None:

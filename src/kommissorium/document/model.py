@@ -69,6 +69,8 @@ class Section:
     blocks: list[Block] = field(default_factory=list)
     #: Name of the frame this section is inherited from, if any.
     inherited_from: str | None = None
+    #: Heading level below the document title (H1): 2 for a section, 3 for a subsection.
+    level: int = 2
 
     @property
     def empty(self) -> bool:
@@ -89,6 +91,9 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     #: Version line for the footer: "Version 1.2 (git 3f2a9c1 af 4. maj 2024)".
     version_line: str | None = None
+    #: A remark on the document said once under its facts: 'Afsnit markeret med * følger
+    #: rammen »…«.' (the sections it concerns carry ``inherited_from``).
+    notice: str | None = None
     #: Free-form metadata: version, commit, commit_date, source, generator.
     meta: dict[str, str] = field(default_factory=dict)
 
