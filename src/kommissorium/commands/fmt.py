@@ -38,37 +38,31 @@ def register(app: typer.Typer) -> None:
         Exitkoder: 0 alt er formateret, 1 filer ville blive ændret (--check/--diff) eller kan
         ikke læses, 2 brugsfejl.
         """
-        raise typer.Exit(run(paths=paths, check=check, diff=diff))
+        raise typer.Exit(run(paths=paths, check=check, diff=diff, only_charters=only_charters))
 
 
-<<<<<<< HEAD
 def run(
     paths: Optional[list[Path]] = None,
     check: bool = False,
     diff: bool = False,
+    only_charters: bool = False,
     cwd: Optional[Path] = None,
 ) -> int:
     """`kommissorium fmt` as a plain function: its exit code (user errors raise
     ``KommissoriumError``, which the command guard reports)."""
     import difflib
     import sys
-=======
-        dry_run = check or diff
-        if only_charters:
-            paths = _inside_charters(list(paths or []))
-            if not paths:
-                typer.echo("Ingen af filerne ligger i mappen med kommissorier.", err=True)
-                raise typer.Exit(0)
-        links: list = []
-        files = collect(list(paths or []), links=links)
-        from kommissorium.sanitize import printable
->>>>>>> main
 
     from kommissorium.corpus import REGISTER_DIR, display_path
     from kommissorium.danish import plural
     from kommissorium.fmt import FormatError, collect, format_file, write_result
 
     dry_run = check or diff
+    if only_charters:
+        paths = _inside_charters(list(paths or []), cwd)
+        if not paths:
+            typer.echo("Ingen af filerne ligger i mappen med kommissorier.", err=True)
+            return 0
     links: list = []
     files = collect(list(paths or []), cwd, links=links)
     from kommissorium.sanitize import printable
@@ -109,7 +103,6 @@ def run(
                 f"{len(changed)} af {n} {plural(n, 'fil', 'filer')} ville blive "
                 "omformateret; kør 'kommissorium fmt'.", err=True,
             )
-<<<<<<< HEAD
         elif not errors:
             typer.echo(
                 f"{plural(n, 'Filen', f'Alle {n} filer')} er formateret.", err=True
@@ -121,16 +114,14 @@ def run(
             f"{same} {plural(same, 'uændret', 'uændrede')}.", err=True
         )
     return 1 if (errors or (dry_run and changed)) else 0
-=======
-        raise typer.Exit(1 if (errors or (dry_run and changed)) else 0)
 
 
-def _inside_charters(paths: list[Path]) -> list[Path]:
+def _inside_charters(paths: list[Path], cwd: Optional[Path] = None) -> list[Path]:
     """The paths that lie in the repository's configured charters folder (all of it when none
     were given)."""
     from kommissorium.workspace import Workspace
 
-    ws = Workspace.find()
+    ws = Workspace.find(cwd)
     folder = ws.config.charters_dir
     if folder is None or not folder.is_dir():
         return []
@@ -138,4 +129,3 @@ def _inside_charters(paths: list[Path]) -> list[Path]:
     if not paths:
         return [folder]
     return [p for p in paths if folder in ws.path(p).resolve().parents]
->>>>>>> main
