@@ -66,7 +66,7 @@ def test_mermaid_groups_and_labels(corpus) -> None:
 def test_dot_and_svg(corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     dot = to_dot(build_graph(corpus, region="nordjylland"))
     assert dot.startswith("digraph kommissorier {") and dot.rstrip().endswith("}")
-    assert 'label="Region Nordjylland"' in dot
+    assert 'label="Organisationsdiagram – Region Nordjylland"' in dot
     if shutil.which("dot") is None:
         pytest.skip("Graphviz er ikke installeret")
     monkeypatch.chdir(ROOT)

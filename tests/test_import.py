@@ -420,6 +420,18 @@ def test_meeting_details_duration_virtual_physical_notice():
     assert d("Dagsordenen udsendes én uge inden mødet.")["dagsorden-udsendes-dage-før"] == 7
     assert d("Dagsorden og bilag udsendes senest 5 dage før mødet.")["dagsorden-udsendes-dage-før"] == 5
     assert d("Udvalget kan selv fastsætte yderligere møder.")["ekstraordinære"]["tilladt"] is True
+    assert d("Dagsorden med bilag udsendes senest 5 hverdage før mødet.")["dagsorden"] == {
+        "udsendes": "senest 5 hverdage", "med-materiale": True}
+    got = d("Ekstraordinært møde indkaldes, når en tredjedel af medlemmerne ønsker det.")["ekstraordinære"]
+    assert got["efter-anmodning-fra"] == "en tredjedel"
+
+
+def test_minutes_and_adoption():
+    from kommissorium.importer.recognise import parse_adoption, parse_minutes
+
+    assert parse_minutes("Referatet skrives af sekretariatet og godkendes på næste møde.") == {
+        "skrives-af": "sekretariatet", "godkendes": "på næste møde"}
+    assert parse_adoption("Kommissoriet træder i kraft den 1. juli 2022.") == {"træder-i-kraft": "2022-07-01"}
 
 
 def test_chair_shared_named_and_vice_chair():
@@ -449,8 +461,17 @@ def test_quorum_voting_and_decision_rules():
 
     assert p("Beslutninger træffes på baggrund af konsensus.") == {"regel": "konsensus"}
     assert p("Beslutninger træffes ved simpelt flertal.") == {"regel": "flertal"}
+    assert p("Beslutninger træffes ved simpelt flertal af de afgivne stemmer.") == {
+        "regel": "flertal", "afstemning": {"flertal-af": "afgivne-stemmer"}}
+    assert p("Beslutninger træffes så vidt muligt i enighed; ellers ved flertal.") == {
+        "regel": "flertal", "afstemning": {"konsensus-først": True}}
     assert p("Udvalget er beslutningsdygtigt, når mindst 5 medlemmer er til stede.") == {"beslutningsdygtig-ved": 5}
-    assert p("Ved stemmelighed er formandens stemme afgørende.") == {"afgørende-stemme": "formanden"}
+    assert p("Rådet er beslutningsdygtigt, når mindst halvdelen af medlemmerne er til stede.") == {
+        "beslutningsdygtig-ved": "mindst halvdelen"}
+    assert p("Ved stemmelighed er formandens stemme afgørende.") == {"stemmelighed": {"afgørende": ["formand"]}}
+    assert p("Ved stemmelighed er formandens, i dennes fravær næstformandens, stemme afgørende.") == {
+        "stemmelighed": {"afgørende": ["formand", "næstformand"]}}
+    assert p("Ved stemmelighed bortfalder forslaget.") == {"stemmelighed": {"ellers": "bortfalder"}}
     assert p("Forummet har ikke selvstændig beslutningskompetence.") == {"regel": "ingen-beslutningskompetence"}
 
 
@@ -499,7 +520,7 @@ def test_segmentation_headings_paragraph_marks_numbered_lists_and_hyphens():
     kinds = [(b.kind, b.text) for b in blocks]
     assert ("heading", "§ 1. Formål") in kinds and ("heading", "§ 2. Sammensætning") in kinds
     assert ("para", "Rådet skal rådgive kommunalbestyrelsen om ældrepolitik.") in kinds
-    assert ("para", "Stk. 1. Rådet består af:") in kinds
+    assert ("para", "Rådet består af:") in kinds and "Stk. 1." in [b.number for b in blocks]
     assert [b.number for b in blocks if b.kind == "item"] == ["1.", "2."]
     assert ("heading", "Mødefrekvens") in kinds
 
@@ -667,3 +688,33 @@ def test_never_writes_through_a_symlink(tmp_path: Path):
                 stdin="# Kommissorium for Testgruppen\n\nGruppen mødes 4 gange årligt.\n")
     assert proc.returncode == 2 and "symbolske henvisning" in proc.stderr
     assert list((tmp_path / "ude").iterdir()) == []
+
+
+def test_rules_of_procedure_import_into_the_procedure_model(tmp_path: Path):
+    """A forretningsorden (in our own words, tests/fixtures/import/forretningsorden.md): § and
+    Stk., elected officers, monthly meetings but July, agenda notice in weekdays, extraordinary
+    meetings on request, quorum, voting, tie, minutes and entry into force."""
+    src = ROOT / "tests" / "fixtures" / "import" / "forretningsorden.md"
+    (tmp_path / "charters").mkdir()
+    proc = _run(["import", str(src), "--område", "aalborg", "-o", "charters/aeldreraad.yaml"], tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Validering: ingen fejl eller advarsler." in proc.stdout
+    doc = load_file(tmp_path / "charters" / "aeldreraad.yaml")
+    c, probs = validate_model(Charter, doc.data, doc.source_map, doc.display)
+    assert probs == [], probs
+    assert c.kind.value == "forretningsorden" and c.type.value == "råd"
+    assert seat(c, "medlem").count.low == 9 and "direkte valg" in seat(c, "medlem").requirement
+    assert c.chair.chair.elected_by == "rådet" and c.chair.vice_chair.term_years == 4
+    m = c.meetings
+    assert m.per_year.minimum == m.per_year.maximum == 11
+    assert (m.agenda.notice.count, m.agenda.notice.unit.value, m.agenda.notice.bound.value) == (5, "hverdage", "senest")
+    assert m.agenda.with_material is True
+    assert m.extraordinary.requested_by.count == 3 and m.extraordinary.called_by == ["formand"]
+    d = c.decisions
+    assert d.quorum.share == "1/2" and not d.quorum.above
+    assert d.rule.value == "flertal" and d.voting.majority_of.value == "afgivne-stemmer"
+    assert d.tie.casting == ["formand"]
+    assert c.minutes.written_by == "sekretariatet" and c.minutes.approved == "på næste møde"
+    assert c.adoption.effective.iso() == "2024-01-01"
+    assert c.adoption.amendment_requires == "to tredjedele af medlemmerne"
+    assert c.headings["vedtagelse"] == "§ 6. Ikrafttræden"

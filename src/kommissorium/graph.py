@@ -279,51 +279,186 @@ def _q(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-def to_dot(g: Graph) -> str:
-    """Regions as clusters, levels as nested clusters; edges lay the bodies out top to bottom.
+#: Levels top-down in the diagram: political bodies above administrative ones above working
+#: groups and secretariats; bodies from outside the selection (externals) at the bottom.
+DIAGRAM_LEVELS: tuple[str, ...] = (
+    "politisk", "sundhedsråd", "råd", "bestyrelse", "stående-udvalg", "særligt-udvalg",
+    "administrativ", "fagligt-strategisk", "udvalg", "forum", "netværk", "arbejdsgruppe",
+    "sekretariat",
+)
 
-    Levels are not forced into rows across regions: that made one very wide picture with
-    mostly empty space. Within a region the relations (refers to, prepares for, frames) give
-    the vertical order, so the diagram stays compact and readable in print and on screen.
-    """
-    out = [
-        "digraph kommissorier {",
-        f'  graph [charset="UTF-8", rankdir=TB, fontname="DejaVu Sans", fontsize=12, '
-        f'labelloc=t, label={_q(g.title)}, compound=true, nodesep=0.25, ranksep=0.45, '
-        'pack=true, packmode="clust"];',
-        '  node [shape=box, style="rounded,filled", fontname="DejaVu Sans", fontsize=10];',
-        '  edge [fontname="DejaVu Sans", fontsize=8, color="#555555"];',
-    ]
+#: The widest a diagram's bodies are laid out (points): with the margin the picture stays under
+#: 960 pt = 1,280 CSS pixels, so it is shown at full size in a 1,280-pixel window and its
+#: 8-point labels stay 10.7 pixels high.
+MAX_WIDTH_PT = 900
+#: Node labels are wrapped at this many characters.
+WRAP = 26
+
+
+def _diagram_level(level: str) -> int:
+    if level in DIAGRAM_LEVELS:
+        return DIAGRAM_LEVELS.index(level)
+    return len(DIAGRAM_LEVELS) + (1 if not level else 0)
+
+
+def _wrap(text: str, width: int = WRAP) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [text]
+
+
+def _node_width(lines: list[str]) -> float:
+    """Estimated width in points of a box with these lines (DejaVu Sans 10 pt, margins)."""
+    return max(len(line) for line in lines) * 6.3 + 20
+
+
+@dataclass
+class MergedEdge:
+    """All relations between two bodies as one line: 'refererer til' and 'forbereder for' from
+    A to B are drawn once with both labels."""
+
+    source: str
+    target: str
+    labels: list[str]
+    kinds: list[str]
+    both: bool = False  # relations in both directions
+
+    @property
+    def style(self) -> str:
+        styles = {EDGE_KINDS[k][2] for k in self.kinds}
+        return "solid" if "solid" in styles or "bold" in styles else sorted(styles)[0]
+
+    @property
+    def undirected(self) -> bool:
+        return all(k == "coordinates_with" for k in self.kinds)
+
+
+def merged_edges(g: Graph) -> list[MergedEdge]:
+    """The graph's edges with parallel ones (same two bodies, either direction) merged."""
+    by_pair: dict[frozenset[str], MergedEdge] = {}
+    order: list[frozenset[str]] = []
+    for e in g.edges:
+        # a subgroup or a frame points at its parent: draw from the parent down to it
+        src, dst = (e.target, e.source) if e.kind in ("extends", "subgroup") else (e.source, e.target)
+        label = RELATION_LABELS[e.kind]
+        if e.kind in ("extends", "subgroup"):
+            label = {"extends": "udbygges af", "subgroup": "undergruppe"}[e.kind]
+        pair = frozenset((src, dst))
+        m = by_pair.get(pair)
+        if m is None:
+            by_pair[pair] = MergedEdge(src, dst, [label], [e.kind])
+            order.append(pair)
+            continue
+        if label not in m.labels:
+            m.labels.append(label)
+        m.kinds.append(e.kind)
+        if src != m.source and e.kind != "coordinates_with":
+            m.both = True
+    return [by_pair[p] for p in order]
+
+
+def _node_size(lines: list[str], fontsize: float = 10) -> tuple[float, float]:
+    """Width and height in points of a box with these lines (DejaVu Sans, with margins)."""
+    width = max(len(line) for line in lines) * fontsize * 0.64 + 18
+    return width, len(lines) * fontsize * 1.25 + 12
+
+
+@dataclass
+class _Placed:
+    id: str
+    lines: list[str]
+    x: float
+    y: float
+    w: float
+    h: float
+    attrs: str
+
+
+def layout(g: Graph, max_width: float = MAX_WIDTH_PT) -> tuple[list[_Placed], float, float]:
+    """Place the bodies on a grid: area groups top-down, inside each the levels top-down
+    (political above administrative above working groups, bodies from elsewhere last), each
+    level's bodies left to right, wrapping onto a new row before ``max_width`` points. Returns
+    the placed nodes (centres, y grows downwards) and the drawing's width and height."""
+    placed: list[_Placed] = []
+    label_w = 96.0  # the column with the level names
+    gap_x, gap_y, level_gap, group_gap = 16.0, 52.0, 12.0, 36.0
+    y = 0.0
+    width = 0.0
     groups = _groups(g)
+    multi = len(groups) > 1
     for gi, ((rkey, rlabel), levels) in enumerate(groups.items()):
-        out.append(f"  subgraph cluster_{gi} {{")
-        out.append(f"    label={_q(rlabel)}; style=rounded; color=\"#999999\"; fontsize=14;")
-        for li, level in enumerate(sorted(levels, key=_level_order)):
-            nested = bool(level) and len(levels) > 1
-            indent = "      " if nested else "    "
-            if nested:
-                out.append(f"    subgraph cluster_{gi}_{li} {{")
-                out.append(f"      label={_q(LEVELS.get(level, level))}; style=\"rounded,dashed\"; "
-                           'color="#cccccc"; fontsize=10; fontcolor="#444444";')
+        if multi:
+            lines = [rlabel]
+            w, h = _node_size(lines, 14)
+            placed.append(_Placed(f"gruppe_{gi}", lines, w / 2, y + h / 2, w, h,
+                                  'shape=plaintext, style="", fontsize=14'))
+            y += h + 8
+        for li, level in enumerate(sorted(levels, key=_diagram_level)):
+            name = LEVELS.get(level, level) if level else "Andre organer"
+            head = _wrap(name, 13)
+            hw, hh = _node_size(head, 10)
+            row_top = y
+            x = label_w
+            row: list[_Placed] = []
+
+            def finish(row: list[_Placed], top: float) -> float:
+                height = max(n.h for n in row)
+                for n in row:
+                    n.y = top + height / 2
+                return top + height
+
             for n in levels[level]:
-                label = n.label + (f"\n{n.detail}" if n.detail else "")
+                lines = _wrap(n.label) + (_wrap(n.detail, WRAP + 4) if n.detail else [])
+                w, h = _node_size(lines)
+                if row and x + w > max_width:
+                    y = finish(row, y) + gap_y
+                    x = label_w
+                    row = []
                 if n.external:
-                    attrs = 'shape=ellipse, style="dashed,filled", fillcolor="#f4f4f4"'
+                    attrs = 'shape=box, style="rounded,dashed,filled", fillcolor="#f4f4f4"'
                 else:
                     attrs = f'fillcolor="{_FILL.get(n.level, "#ffffff")}"'
-                out.append(f"{indent}{_q(n.id)} [label={_q(label)}, {attrs}];")
-            if nested:
-                out.append("    }")
-        out.append("  }")
-    for e in g.edges:
-        style = EDGE_KINDS[e.kind][2]
-        if e.kind in ("extends", "subgroup"):
-            # laid out from the frame/parent down, arrow still pointing at it
-            out.append(f"  {_q(e.target)} -> {_q(e.source)} [label={_q(e.label)}, style={style}, "
-                       "dir=back];")
-            continue
-        extra = ", dir=none, constraint=false" if e.kind == "coordinates_with" else ""
-        out.append(f"  {_q(e.source)} -> {_q(e.target)} [label={_q(e.label)}, style={style}{extra}];")
+                item = _Placed(n.id, lines, x + w / 2, 0.0, w, h, attrs)
+                row.append(item)
+                placed.append(item)
+                x += w + gap_x
+                width = max(width, x - gap_x)
+            if row:
+                y = finish(row, y)
+            placed.append(_Placed(f"niveau_{gi}_{li}", head, label_w / 2 - 4,
+                                  row_top + hh / 2, label_w - 8, hh,
+                                  'shape=plaintext, style="", fontcolor="#444444"'))
+            y += gap_y + level_gap
+        y += group_gap
+    return placed, max(width, label_w), y
+
+
+def to_dot(g: Graph, max_width: float = MAX_WIDTH_PT) -> str:
+    """The diagram for Graphviz with every body placed (``neato -n2``; see ``layout``): levels
+    as rows top-down, wide levels wrapped, never wider than ``max_width`` points. All relations
+    between two bodies are one line with a combined label; lines are routed around the boxes."""
+    placed, width, height = layout(g, max_width)
+    out = [
+        "digraph kommissorier {",
+        f'  graph [charset="UTF-8", fontname="DejaVu Sans", fontsize=12, labelloc=t, '
+        f'label={_q(g.title)}, splines=true, outputorder=edgesfirst, pad=0.2];',
+        '  node [shape=box, style="rounded,filled", fontname="DejaVu Sans", fontsize=10, '
+        'margin="0.08,0.04", fixedsize=true];',
+        '  edge [fontname="DejaVu Sans", fontsize=8, color="#666666", fontcolor="#333333", '
+        'arrowsize=0.7];',
+    ]
+    for n in placed:
+        # y grows downwards in the layout, upwards in Graphviz
+        out.append(f"  {_q(n.id)} [label={_q(chr(10).join(n.lines))}, {n.attrs}, "
+                   f'pos="{n.x:.1f},{height - n.y:.1f}!", width={n.w / 72:.3f}, '
+                   f"height={n.h / 72:.3f}];")
+    for m in merged_edges(g):
+        attrs = [f"label={_q(chr(10).join(m.labels))}", f"style={m.style}"]
+        if m.undirected:
+            attrs.append("dir=none")
+        elif m.both:
+            attrs.append("dir=both")
+        out.append(f"  {_q(m.source)} -> {_q(m.target)} [{', '.join(attrs)}];")
     out.append("}")
     return "\n".join(out) + "\n"
 
@@ -338,7 +473,9 @@ def render_graphviz(dot: str, fmt: str) -> bytes:
             "som ikke kræver noget."
         )
     try:
-        proc = subprocess.run([exe, f"-T{fmt}"], input=dot.encode("utf-8"), capture_output=True,
+        # the bodies are placed by ``layout``: neato only routes the lines (-n2)
+        proc = subprocess.run([exe, "-Kneato", "-n2", f"-T{fmt}"], input=dot.encode("utf-8"),
+                              capture_output=True,
                               timeout=120, check=False)
     except subprocess.TimeoutExpired:
         raise GraphError("Graphviz brugte mere end 120 sekunder; diagrammet er ikke lavet.") from None

@@ -66,9 +66,9 @@ def test_bad_charter_is_reported_and_the_rest_rendered(tmp_path: Path) -> None:
 
 
 def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
-    result = _invoke(str(FIXTURES), "-o", str(tmp_path), "-f", "docx")
+    result = _invoke(str(FIXTURES), "-o", str(tmp_path), "-f", "odt")
     assert result.exit_code == 2
-    assert "ukendt format 'docx'" in result.output
+    assert "ukendt format 'odt'" in result.output
 
 
 def test_repository_templates_and_template_option_override_packaged(tmp_path: Path) -> None:

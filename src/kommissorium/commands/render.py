@@ -9,19 +9,21 @@ import typer
 
 from kommissorium.commands._common import fail_usage, guarded, join
 
-ALL_FORMATS = ("pdf", "html", "md")
+ALL_FORMATS = ("pdf", "html", "md", "docx")
+#: Without --format: the three formats `make demo` and the site use (docx on request).
+DEFAULT_FORMATS = ("pdf", "html", "md")
 #: Above this many documents a progress bar is shown (on a terminal).
 PROGRESS_FROM = 5
 
 
 def parse_formats(value: str | None) -> tuple[str, ...]:
     if not value:
-        return ALL_FORMATS
+        return DEFAULT_FORMATS
     out: list[str] = []
     for part in value.replace(" ", "").split(","):
         if not part:
             continue
-        part = {"markdown": "md", "htm": "html"}.get(part.lower(), part.lower())
+        part = {"markdown": "md", "htm": "html", "word": "docx"}.get(part.lower(), part.lower())
         if part not in ALL_FORMATS:
             raise fail_usage(f"ukendt format '{part}'; vælg mellem {join(ALL_FORMATS)}.")
         if part not in out:
@@ -31,7 +33,7 @@ def parse_formats(value: str | None) -> tuple[str, ...]:
     return tuple(out)
 
 
-_FORMAT_NAMES = {"pdf": "PDF", "html": "HTML", "md": "Markdown"}
+_FORMAT_NAMES = {"pdf": "PDF", "html": "HTML", "md": "Markdown", "docx": "Word (docx)"}
 
 
 def register(app: typer.Typer) -> None:
@@ -46,7 +48,7 @@ def register(app: typer.Typer) -> None:
             show_default=False,
         ),
         format: Optional[str] = typer.Option(
-            None, "--format", "-f", help="Formater, kommasepareret: pdf, html, md (standard: alle tre).",
+            None, "--format", "-f", help="Formater, kommasepareret: pdf, html, md, docx (Word) (standard: pdf, html og md).",
             show_default=False,
         ),
         template: Optional[Path] = typer.Option(
@@ -60,7 +62,7 @@ def register(app: typer.Typer) -> None:
         ),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="Kun fejl; ingen statuslinje."),
     ) -> None:
-        """Gengiv kommissorier som danske dokumenter i PDF, HTML og Markdown.
+        """Gengiv kommissorier som danske dokumenter i PDF, HTML, Markdown og Word.
 
         Der skrives én fil pr. kommissorium for hvert format, navngivet efter id'et.
 

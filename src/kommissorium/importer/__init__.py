@@ -215,7 +215,8 @@ def finish(draft, area: str, source_name: str, ctx, registry) -> dict[str, Any]:
             out[key] = d.pop(key)
     words = d.pop("_kildeord", [])
     d.pop("_datotekst", None)
-    title = out.get("titel") or f"Kommissorium for {draft.name}"
+    kind = {"forretningsorden": "Forretningsorden", "vedtægt": "Vedtægt"}.get(out.get("dokument", ""), "Kommissorium")
+    title = out.get("titel") or f"{kind} for {draft.name}"
     out["kilde"] = (f"{words[0].capitalize()}: " if words else "") + f"{title} ({source_name})"
     rel = find_relations(draft, ctx)
     if rel:
@@ -223,8 +224,8 @@ def finish(draft, area: str, source_name: str, ctx, registry) -> dict[str, Any]:
         for k, v in rel.items():
             r.setdefault(k, v)
     for key in ("overskrifter", "baggrund", "formål", "principper", "opgaver", "sammensætning",
-                "formandskab", "sekretariat", "møder", "beslutninger", "relationer",
-                "offentliggørelse", "afsnit", "noter"):
+                "formandskab", "sekretariat", "møder", "beslutninger", "referat", "relationer",
+                "offentliggørelse", "vedtagelse", "afsnit", "noter"):
         if key in d and d[key]:
             out[key] = d.pop(key)
     for key, value in d.items():  # anything left (never expected) is kept, not dropped
@@ -237,7 +238,8 @@ def _tidy(out: dict[str, Any]) -> None:
     comp = out.get("sammensætning")
     if isinstance(comp, dict) and not comp:
         out.pop("sammensætning")
-    for key in ("formandskab", "sekretariat", "møder", "beslutninger", "relationer", "offentliggørelse"):
+    for key in ("formandskab", "sekretariat", "møder", "beslutninger", "referat", "relationer",
+                "offentliggørelse", "vedtagelse"):
         if key in out and not out[key]:
             out.pop(key)
 

@@ -30,15 +30,21 @@ SECTION_OF_HEADING: dict[str, str] = {
     "forretningsorden": "møder", "dagsorden": "møder", "mødeplan": "møder",
     "beslutninger": "beslutninger", "beslutningskompetence": "beslutninger",
     "beslutningsdygtighed": "beslutninger", "afstemning": "beslutninger",
-    "referat": "offentliggørelse", "dagsorden og referat": "offentliggørelse",
+    "referat": "referat", "referater": "referat", "dagsorden og referat": "referat",
     "offentliggørelse": "offentliggørelse", "relationer": "relationer",
+    "ikrafttræden": "vedtagelse", "vedtagelse": "vedtagelse", "vedtagelse og ikrafttræden": "vedtagelse",
+    "ændringer": "vedtagelse", "ændring af forretningsordenen": "vedtagelse",
+    "ikrafttrædelse": "vedtagelse", "godkendelse": "vedtagelse", "stemmeafgivning": "beslutninger",
+    "afstemning": "beslutninger",
     "organisering": "relationer", "samspil med andre organer": "relationer",
 }
+#: The headings a document gets without 'overskrifter' (the document builder's own).
 DEFAULT_HEADINGS = {
     "baggrund": "Baggrund", "formål": "Formål", "principper": "Principper", "opgaver": "Opgaver",
     "sammensætning": "Sammensætning", "formandskab": "Formandskab",
     "sekretariat": "Sekretariatsbetjening", "møder": "Mødefrekvens", "beslutninger": "Beslutninger",
-    "relationer": "Samspil med andre organer", "offentliggørelse": "Offentliggørelse",
+    "referat": "Referat", "relationer": "Samspil med andre organer",
+    "offentliggørelse": "Offentliggørelse", "vedtagelse": "Vedtagelse og ikrafttræden",
 }
 STANDARD = tuple(DEFAULT_HEADINGS)
 
@@ -105,10 +111,15 @@ def topic(sentence: str) -> str | None:
         return "suppleanter"
     if re.search(r"dagsordener og referater|referater\s+(?:skal\s+)?(?:være\s+)?(?:offentlig|tilgængelig)", low):
         return "offentliggørelse"
-    if re.search(r"konsensus|flertal\b|beslutningskompetence|beslutningsdygtig|stemmelighed", low):
+    if re.search(r"konsensus|flertal\b|beslutningskompetence|beslutningsdygtig|stemmelighed|afstemning", low):
         return "beslutninger"
     if re.search(r"\bkan\s+(?:også\s+)?beslutte\s+at\s+(?:etablere|nedsætte)|\bkan\s+nedsætte\b", low):
         return "relationer"
+    if re.match(r"^(?:der\s+(?:udarbejdes|skrives|tages)\s+)?referat", low) or re.search(
+            r"\breferatet\s+(?:skrives|udarbejdes|godkendes|udsendes)", low):
+        return "referat"
+    if re.search(r"træder\s+i\s+kraft|ændringer\s+(?:af|i)\s+(?:denne\s+)?(?:forretningsorden|kommissori)", low):
+        return "vedtagelse"
     if rec.parse_frequency(s) is not None and re.search(r"møde|gang", low):
         return "møder"
     if re.search(r"\bmøde\w*\b", low) and re.search(
@@ -373,6 +384,14 @@ class Builder:
             for b in blocks:
                 if not self.moved(draft, key, b):
                     self.publication_text(draft, b)
+        elif key == "referat":
+            for b in blocks:
+                if not self.moved(draft, key, b):
+                    self.procedure_text(draft, "referat", rec.parse_minutes, b)
+        elif key == "vedtagelse":
+            for b in blocks:
+                if not self.moved(draft, key, b):
+                    self.procedure_text(draft, "vedtagelse", rec.parse_adoption, b)
         else:
             r = draft.section("relationer")
             for b in blocks:
@@ -409,6 +428,12 @@ class Builder:
             else:
                 _append(r, "noter", b.text)
             draft.note("relationer", "data", f"»{_short(b.text)}« → relationer.kan-nedsætte (fra {key})", b)
+            return True
+        if t == "referat" and key != "referat" and rec.parse_minutes(b.text):
+            self.procedure_text(draft, "referat", rec.parse_minutes, b, moved_from=key)
+            return True
+        if t == "vedtagelse" and key != "vedtagelse" and rec.parse_adoption(b.text):
+            self.procedure_text(draft, "vedtagelse", rec.parse_adoption, b, moved_from=key)
             return True
         if t == "suppleanter" and key != "sammensætning":
             comp = draft.section("sammensætning")
@@ -502,7 +527,11 @@ class Builder:
             # paragraph sentences that state seats ("Hvert KKR udpeger en deltager fra …")
             placed = False
             for s in sentences(text):
-                seats = rec.parse_seats(s, self.ctx) if re.search(r"udpeger|består af|har \d", s) else None
+                seats = None
+                if m := re.search(r"\b(?:består af|bestående af|sammensættes af|sammensat af)\s+(.+)$", s):
+                    seats = rec.parse_seats(m[1], self.ctx)
+                elif re.search(r"udpeger|har \d", s):
+                    seats = rec.parse_seats(s, self.ctx)
                 if seats and s == sentences(text)[0]:
                     for k, seat in enumerate(seats):
                         if k == 0:
@@ -633,19 +662,42 @@ class Builder:
         rest = []
         for s in sentences(b.text):
             got = rec.parse_decisions(s)
-            if got and not d.get("tekst"):
-                for k, v in got.items():
+            for k, v in got.items():
+                if isinstance(v, dict) and isinstance(d.get(k), dict):
+                    for kk, vv in v.items():
+                        d[k].setdefault(kk, vv)
+                else:
                     d.setdefault(k, v)
+            if got and not d.get("tekst"):
                 d["tekst"] = s
-                draft.note("beslutninger", "data", f"»{_short(s)}« → {show(got)}", b)
             else:
                 rest.append(s)
+            if got:
+                draft.note("beslutninger", "data", f"»{_short(s)}« → {show(got)}", b)
         if rest:
             if not d.get("tekst") and not d.get("noter"):
                 d["tekst"] = " ".join(rest)
             else:
                 _append(d, "noter", " ".join(rest))
             draft.note("beslutninger", "prosa", f"»{_short(' '.join(rest))}« → beslutninger", b)
+
+    def procedure_text(self, draft: Draft, key: str, parse, b: Block, moved_from: str | None = None) -> None:
+        """Minutes (referat) and adoption (vedtagelse): data from each sentence, the wording in
+        'tekst' (first paragraph) or 'noter'."""
+        sec = draft.section(key)
+        got: dict[str, Any] = {}
+        for s in sentences(b.text):
+            for k, v in parse(s).items():
+                got.setdefault(k, v)
+        for k, v in got.items():
+            sec.setdefault(k, v)
+        if not sec.get("tekst"):
+            sec["tekst"] = b.text
+        elif key == "referat" or key == "vedtagelse":
+            _append(sec, "noter", b.text) if key in ("vedtagelse", "referat") else None
+        where = f" (fra afsnittet '{moved_from}')" if moved_from else ""
+        draft.note(key, "data" if got else "prosa",
+                   f"»{_short(b.text)}« → {key}{where}" + (f": {show(got)}" if got else ""), b)
 
     def publication_text(self, draft: Draft, b: Block, moved_from: str | None = None) -> None:
         p = draft.section("offentliggørelse")

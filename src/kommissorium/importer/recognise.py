@@ -85,7 +85,7 @@ _COUNT = re.compile(
 _ROLE_END = re.compile(
     r"\s+(?=fra\b|udpeget af\b|udpeges af\b|indstillet af\b|valgt af\b|for hver\b|i hver\b|"
     r"herunder\b|heraf\b|hvor\b|som repræsentant|inden for\b|der\b|med ansvar\b|"
-    r"henholdsvis\b|sidder\b|deltager\b|er\b|har\b)|\s*(?=[,(;:])")
+    r"henholdsvis\b|sidder\b|deltager\b|er\b|har\b|valgt\b|vælges\b)|\s*(?=[,(;:])")
 _SPLIT_SEATS = re.compile(
     rf"(?:,\s*|\s+og\s+|\s+samt\s+)(?=(?:op til\s+|mindst\s+|de\s+|alle\s+)?(?:\d+|en|én|et|to|tre|fire|fem|seks|syv|otte|ni|ti)\s+"
     r"(?!af\b|gang|møde|år\b|uge)[a-zæøå])", re.IGNORECASE)
@@ -250,7 +250,7 @@ def _one_seat(piece: str, ctx: Ctx) -> dict[str, Any] | None:
     quota = _sub_quotas(tail, ctx)
     if quota and "heraf" not in seat:
         seat["heraf"] = quota
-    if km := re.search(r"\b(som repræsentant\w*.+|inden for .+)$", tail):
+    if km := re.search(r"\b(som repræsentant\w*.+|inden for .+|valgt ved .+|vælges .+)$", tail):
         if not quota:
             seat["krav"] = km[1].strip().rstrip(",.")
     if "fra" not in seat and "for-hver" not in seat and ctx.region and re.search(
@@ -350,6 +350,12 @@ def parse_chair(text: str, ctx: Ctx) -> dict[str, Any]:
                 officer["fra"] = src.ref
         if officer:
             out["formand"] = officer
+    if m := re.search(r"^(?P<who>[A-ZÆØÅ]\w+)\s+(?:konstituerer sig med|vælger)\s+(?:selv\s+)?(?:blandt sine medlemmer\s+)?"
+                      r"(?:sin|en)\s+formand\b", text):
+        by = m["who"].lower()
+        out.setdefault("formand", {"vælges-af": by})
+        if re.search(r"\bnæstformand\b", text):
+            out["næstformand"] = {"vælges-af": by}
     if re.search(r"\bnæstformand\b", text) and (
             m := re.search(r"næstformand\s+(?:blandt\s+(?P<among>\w+))?(?:.*?for\s+en\s+(?P<term>\S+)\s+periode)?",
                            text)):
@@ -361,7 +367,7 @@ def parse_chair(text: str, ctx: Ctx) -> dict[str, Any]:
             if years:
                 vice["periode-år"] = years
         if vice:
-            out["næstformand"] = vice
+            out.setdefault("næstformand", {}).update(vice)
     return out
 
 
@@ -490,11 +496,39 @@ def parse_meeting_details(text: str) -> dict[str, Any]:
         if n:
             out["fysiske-pr-år"] = {"mindst": n}
     if re.search(r"\bdagsorden\w*\b.*\b(?:udsendes|sendes|fremsendes)\b", text, re.IGNORECASE):
-        days = read_days(text)
-        if days is not None:
-            out["dagsorden-udsendes-dage-før"] = days
-    if re.search(r"ekstraordinær\w*\s+møde|yderligere\s+(?:ekstraordinære\s+)?møder|fastsætte yderligere", text,
-                 re.IGNORECASE):
+        m = re.search(rf"(?:(senest|mindst)\s+)?({_N}|én|ét)\s+(hverdage|hverdag|timer|time)\b", text, re.IGNORECASE)
+        if m:  # weekdays or hours: the procedure's deadline ("senest 5 hverdage")
+            from kommissorium.model.procedure import Deadline
+
+            n = read_number(m[2])
+            phrase = " ".join(x for x in ((m[1] or "").lower(), str(n), m[3].lower()) if x)
+            try:
+                Deadline.model_validate(phrase)
+                agenda: dict[str, Any] = {"udsendes": phrase}
+                if re.search(r"\b(?:materiale|bilag)\b", text, re.IGNORECASE):
+                    agenda["med-materiale"] = True
+                out["dagsorden"] = agenda
+            except Exception:  # noqa: BLE001
+                pass
+        else:
+            days = read_days(text)
+            if days is not None:
+                out["dagsorden-udsendes-dage-før"] = days
+    if m := re.search(r"ekstraordinær\w*\s+møde\w*.*\bnår\s+(?:mindst\s+)?(?P<q>[^,]+?)\s+(?:af\s+)?(?:medlemmerne\s+)?"
+                      r"(?:anmoder|ønsker|kræver|begærer)", text, re.IGNORECASE):
+        from kommissorium.model.procedure import Threshold
+
+        q = re.sub(r"\s+(?:af\s+)?medlemmer(?:ne)?$", "", m["q"].strip().lower())
+        value = _threshold(q, Threshold)
+        extra: dict[str, Any] = {"tilladt": True, "tekst": text}
+        if value is not None:
+            extra["efter-anmodning-fra"] = value
+        if re.search(r"formanden\s+(?:finder|skønner|indkalder)", text, re.IGNORECASE):
+            extra["indkaldes-af"] = ["formand"]
+        out["ekstraordinære"] = extra
+    if "ekstraordinære" not in out and re.search(
+            r"ekstraordinær\w*\s+møde|yderligere\s+(?:ekstraordinære\s+)?møder|fastsætte yderligere", text,
+            re.IGNORECASE):
         out["ekstraordinære"] = {"tilladt": True, "tekst": text}
     return out
 
@@ -502,21 +536,108 @@ def parse_meeting_details(text: str) -> dict[str, Any]:
 # -- decisions ----------------------------------------------------------------------------------
 
 
+def _threshold(phrase: str, model: Any) -> Any:
+    """A threshold as the model reads it ('mindst halvdelen', 'over halvdelen', '5', '1/3')."""
+    phrase = " ".join(phrase.lower().split())
+    for w, n in WORD_NUMBERS.items():
+        phrase = re.sub(rf"(?<![\wæøå]){w}(?![\wæøå])", str(n), phrase) if not re.search(
+            r"tredjedel|fjerdedel", phrase) else phrase
+    try:
+        model.model_validate(phrase)
+    except Exception:  # noqa: BLE001 - not a threshold
+        return None
+    if m := re.fullmatch(r"(?:mindst\s+)?(\d+)(?:\s+medlemmer?)?", phrase):
+        return int(m[1])
+    return phrase
+
+
 def parse_decisions(text: str) -> dict[str, Any]:
+    """Decision rule, quorum, voting and ties ("beslutningsdygtig, når mindst halvdelen af
+    medlemmerne er til stede", "simpelt flertal af de afgivne stemmer", "ved stemmelighed er
+    formandens stemme afgørende"), read with the model's own Threshold."""
+    from kommissorium.model.procedure import Quorum
+
     out: dict[str, Any] = {}
     low = text.lower()
-    if "konsensus" in low and re.search(r"beslutning|træffes", low):
+    voting: dict[str, Any] = {}
+    if re.search(r"så vidt muligt\b.*\b(?:konsensus|enighed|enstemmig)", low) and "flertal" in low:
+        voting["konsensus-først"] = True
+        out["regel"] = "flertal"
+    elif "konsensus" in low and re.search(r"beslutning|træffes", low):
         out["regel"] = "konsensus"
-    elif re.search(r"\b(?:simpelt\s+|almindeligt\s+)?flertal\b", low) and re.search(r"beslutning|træffes|afgøres", low):
+    elif re.search(r"\b(?:simpelt\s+|almindeligt\s+|absolut\s+)?flertal\b", low) and re.search(
+            r"beslutning|træffes|afgøres|vedtages", low):
         out["regel"] = "flertal"
     elif re.search(r"ikke\s+(?:selvstændig\s+)?beslutningskompetence|ingen\s+beslutningskompetence", low):
         out["regel"] = "ingen-beslutningskompetence"
-    if m := re.search(rf"beslutningsdygtig\w*,?\s+når\s+(?:mindst\s+)?(?P<n>{_N})\s+", low):
+    if "flertal" in low:
+        if re.search(r"afgivne stemmer", low):
+            voting["flertal-af"] = "afgivne-stemmer"
+        elif re.search(r"flertal\s+af\s+(?:de\s+)?(?:fremmødte|tilstedeværende)", low):
+            voting["flertal-af"] = "fremmødte"
+        elif re.search(r"flertal\s+af\s+(?:rådets\s+|udvalgets\s+|alle\s+)?medlemmer", low):
+            voting["flertal-af"] = "medlemmer"
+    if m := re.search(rf"skriftlig\w*\s+afstemning.*?\bnår\s+(?:mindst\s+)?(?P<n>{_N})\s+medlem", low):
         n = read_number(m["n"])
         if n:
-            out["beslutningsdygtig-ved"] = n
-    if m := re.search(r"(?P<who>formandens|formanden)\s+stemme\s+(?:afgørende|udslagsgivende)|stemmelighed.*?(?P<who2>formandens)\s+stemme", low):
-        out["afgørende-stemme"] = "formanden"
+            voting["skriftlig-når"] = n
+    if voting:
+        out["afstemning"] = voting
+    if m := re.search(r"beslutningsdygtig\w*,?\s+når\s+(?P<q>.+?)\s+(?:af\s+(?:dets|rådets|udvalgets)\s+)?"
+                      r"(?:medlemmer\s+)?(?:er\s+(?:til stede|mødt|fremmødt)|deltager|er repræsenteret)", low):
+        q = re.sub(r"\s+af\s+(?:de\s+)?(?:stemmeberettigede\s+)?medlemmerne$", "", m["q"].strip())
+        q = re.sub(r"\s+medlemmer$", "", q)
+        value = _threshold(q, Quorum)
+        if value is not None:
+            out["beslutningsdygtig-ved"] = value
+    if "stemmelighed" in low or re.search(r"stemme\w*\s+(?:er\s+)?(?:afgørende|udslagsgivende)", low):
+        tie: dict[str, Any] = {}
+        casting = []
+        for word, post in (("formandens", "formand"), ("næstformandens", "næstformand")):
+            if re.search(rf"\b{word}\b", low):
+                casting.append(post)
+        if casting and re.search(r"afgørende|udslagsgivende", low):
+            tie["afgørende"] = casting
+        if re.search(r"bortfalder", low):
+            tie["ellers"] = "bortfalder"
+        elif re.search(r"lodtrækning", low):
+            tie["ellers" if not re.search(r"valg", low) else "ved-valg"] = "lodtrækning"
+        if tie:
+            out["stemmelighed"] = tie
+    return out
+
+
+def parse_minutes(text: str) -> dict[str, Any]:
+    """'Referatet skrives af sekretariatet og godkendes på næste møde.'"""
+    out: dict[str, Any] = {}
+    low = text.lower()
+    if "referat" not in low:
+        return out
+    if m := re.search(r"\b(?:skrives|udarbejdes|tages)\s+af\s+(.+?)(?:\s+og\b|[,.;]|$)", text):
+        out["skrives-af"] = m[1].strip()
+    if m := re.search(r"\bgodkendes\s+(.+?)(?:\s+og\b|[,.;]|$)", text):
+        out["godkendes"] = m[1].strip()
+    if m := re.search(r"\boffentliggøres\s+(?:på|via)\s+(.+?)(?:[,.;]|$)", text):
+        out["offentliggøres"] = m[1].strip()
+    if re.search(r"mindretal|afvigende", low):
+        out["mindretalsudtalelser"] = True
+    return out
+
+
+def parse_adoption(text: str) -> dict[str, Any]:
+    """'Forretningsordenen træder i kraft den 1. januar 2024', 'vedtages af …', 'Ændringer
+    kræver to tredjedele af medlemmerne'."""
+    out: dict[str, Any] = {}
+    if re.search(r"træder\s+i\s+kraft|gælder\s+fra", text, re.IGNORECASE):
+        d = find_date(text)
+        if d:
+            out["træder-i-kraft"] = d
+    if m := re.search(r"\bvedtages\s+af\s+(.+?)(?:[,.;]|\s+og\b|$)", text):
+        out["vedtages-af"] = m[1].strip()
+    if m := re.search(r"\bændres\s+af\s+(.+?)(?:[,.;]|\s+og\b|$)", text):
+        out["ændres-af"] = m[1].strip()
+    if m := re.search(r"\bændring\w*\b.*?\bkræver\s+(.+?)(?:[,.;]|$)", text, re.IGNORECASE):
+        out["ændring-kræver"] = m[1].strip()
     return out
 
 

@@ -9,13 +9,15 @@ from typing import Any
 from kommissorium.danish import plural
 
 ORDER = ["dokument", "baggrund", "formål", "principper", "opgaver", "sammensætning", "formandskab",
-         "sekretariat", "møder", "beslutninger", "relationer", "offentliggørelse"]
+         "sekretariat", "møder", "beslutninger", "referat", "relationer", "offentliggørelse",
+         "vedtagelse"]
 SECTION_TITLES = {
     "dokument": "Dokumentet (titel, faktaboks, dato, type)", "baggrund": "Baggrund",
     "formål": "Formål", "principper": "Principper", "opgaver": "Opgaver",
     "sammensætning": "Sammensætning", "formandskab": "Formandskab", "sekretariat": "Sekretariat",
-    "møder": "Møder", "beslutninger": "Beslutninger", "relationer": "Relationer",
-    "offentliggørelse": "Offentliggørelse",
+    "møder": "Møder", "beslutninger": "Beslutninger", "referat": "Referat",
+    "relationer": "Relationer", "offentliggørelse": "Offentliggørelse",
+    "vedtagelse": "Vedtagelse og ikrafttræden",
 }
 KIND_WORDS = {"data": "data", "prosa": "prosa", "usikker": "usikker", "uplaceret": "UPLACERET"}
 

@@ -175,8 +175,9 @@ def segment(lines: list[Line]) -> list[Block]:
             blank_before = False
             continue
         if stk:
-            close()
-            cur = Block("para", text, ln.line, ln.page, lines=[ln.line], number=stk[0].strip())
+            close()  # "Stk. 2." is the paragraph's number, kept in 'number', not its text
+            cur = Block("para", text[stk.end():].strip(), ln.line, ln.page, lines=[ln.line],
+                        number=stk[0].strip())
             blank_before = False
             continue
 

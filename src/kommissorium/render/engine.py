@@ -180,7 +180,11 @@ def compile_pdf(source: str, doc: Document, search: tuple[Path, ...] = ()) -> by
 
 
 def render(doc: Document, fmt: str, search: tuple[Path, ...] = ()) -> bytes:
-    """One document in one output format ('pdf', 'html' or 'md') as bytes."""
+    """One document in one output format ('pdf', 'html', 'md' or 'docx') as bytes."""
+    if fmt == "docx":
+        from kommissorium.render.word import render_docx
+
+        return render_docx(doc)
     if fmt == "pdf":
         return compile_pdf(render_text(doc, "typ", search), doc, search)
     if fmt in ("html", "md"):

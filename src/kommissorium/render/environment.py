@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-FORMATS = ("pdf", "html", "md")
+FORMATS = ("pdf", "html", "md", "docx")
 
 #: Output format → (template name, file suffix).
 TEMPLATES = {
@@ -28,7 +28,7 @@ TEMPLATES = {
     "md": "kommissorium.md.j2",
     "typ": "kommissorium.typ.j2",
 }
-SUFFIX = {"pdf": ".pdf", "html": ".html", "md": ".md"}
+SUFFIX = {"pdf": ".pdf", "html": ".html", "md": ".md", "docx": ".docx"}
 
 
 def packaged_templates() -> Path:

@@ -11,6 +11,7 @@ from kommissorium.rules import (  # noqa: F401  (each module registers its rules
     procedure,
     quotas,
     prose,
+    prose_blocks,
     references,
     registry_coverage,
     relations,

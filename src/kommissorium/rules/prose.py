@@ -9,6 +9,7 @@ from typing import Iterator
 
 from kommissorium.corpus import CharterSet
 from kommissorium.danish import join
+from kommissorium.danish.quantities import RATE_WORDS
 from kommissorium.problems import Severity
 from kommissorium.rules._util import NUM, describe_frequency, locate, prose, to_number
 from kommissorium.rules.base import Finding, rule
@@ -179,22 +180,44 @@ def meeting_counts(cs: CharterSet) -> Iterator[Finding]:
         if eff is None or eff.meetings is None:
             continue
         for path, text in prose(cf, ("møder",)):
-            for m in _MEET.finditer(text):
-                physical = bool(m[4]) or "fysisk" in m[0].lower()
-                f = eff.meetings.physical_per_year if physical else eff.meetings.per_year
-                if f is None:
-                    continue
-                stated = {v for v in (f.minimum, f.maximum, f.approximately) if v is not None}
-                said = [to_number(m[2])] + ([to_number(m[3])] if m[3] else [])
-                bad = [x for x in said if x is not None and x not in stated]
-                if not bad or not stated:
-                    continue
-                key = "fysiske-pr-år" if physical else "pr-år"
-                yield Finding(
-                    f"Teksten siger '{m[0]}', men 'møder.{key}' angiver "
-                    f"{describe_frequency(f)}. Ret teksten eller tallet.",
-                    **locate(cf, path, text, m.start(), m.end()),
-                )
+            for start, end, message in frequency_mismatches(eff.meetings, text):
+                yield Finding(message, **locate(cf, path, text, start, end))
+
+
+#: A rate in words ("en gang om måneden", "mindst kvartalsvis", "hvert kvartal").
+_RATE = re.compile(
+    r"(?:(mindst|minimum|ca\.|cirka|omkring|højst)\s+)?("
+    + "|".join(re.escape(w) for w in sorted(RATE_WORDS, key=len, reverse=True) if w != "årligt")
+    + r")(?![\wæøå])", re.IGNORECASE)
+
+
+def frequency_mismatches(meetings, text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, message) for each meeting frequency in ``text`` that the meeting data does
+    not give: numbers ("fire møder årligt", "3-4 gange om året") and rates in words ("en gang
+    om måneden", "hvert kvartal"). Messages phrase the data with the phrasebook."""
+    for m in _MEET.finditer(text):
+        physical = bool(m[4]) or "fysisk" in m[0].lower()
+        f = meetings.physical_per_year if physical else meetings.per_year
+        if f is None:
+            continue
+        stated = {v for v in (f.minimum, f.maximum, f.approximately) if v is not None}
+        said = [to_number(m[2])] + ([to_number(m[3])] if m[3] else [])
+        bad = [x for x in said if x is not None and x not in stated]
+        if not bad or not stated:
+            continue
+        key = "fysiske-pr-år" if physical else "pr-år"
+        yield (m.start(), m.end(), f"Teksten siger '{m[0]}', men 'møder.{key}' angiver "
+                                   f"{describe_frequency(f)}. Ret teksten eller tallet.")
+    f = meetings.per_year
+    if f is None:
+        return
+    stated = {v for v in (f.minimum, f.maximum, f.approximately) if v is not None}
+    for m in _RATE.finditer(text):
+        n = RATE_WORDS[m[2].lower()]
+        if not stated or n in stated:
+            continue
+        yield (m.start(), m.end(), f"Teksten siger '{m[0]}' ({n} møder årligt), men 'møder.pr-år' "
+                                   f"angiver {describe_frequency(f)}. Ret teksten eller tallet.")
 
 
 _LEAD = re.compile(r"^\s*(?:(?:mindst|op til|højst|ca\.)\s+)?" + NUM + r"(?:\s*[-–]\s*" + NUM + r")?\s+\w",
