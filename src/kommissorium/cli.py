@@ -16,8 +16,8 @@ from kommissorium import __version__
 from kommissorium.commands.click_danish import DanishGroup, DanishTyper
 
 #: Command modules, in the order `--help` lists them.
-COMMANDS = ["validate", "rules", "fmt", "schema", "render", "diff", "site", "graph", "new",
-            "register", "overgang", "import_"]
+COMMANDS = ["validate", "rules", "fmt", "schema", "render", "diff", "site", "kalender", "graph",
+            "new", "register", "overgang", "import_"]
 
 app = DanishTyper(
     cls=DanishGroup,

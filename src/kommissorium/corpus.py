@@ -89,10 +89,16 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
         return str(path)
 
 
-def discover(root: Path, links: list[Path] | None = None) -> tuple[list[Path], list[Path]]:
+def discover(root: Path, links: list[Path] | None = None,
+             companions: list[Path] | None = None) -> tuple[list[Path], list[Path]]:
     """Charter files and registry files below a charters/ folder, in a stable order. Folders
     that are symbolic links are not followed; they are added to ``links`` (when given) so that
-    the caller can say so."""
+    the caller can say so.
+
+    Rosters and meeting plans beside a charter (``x.medlemmer.yaml``, ``x.moeder.yaml``) are not
+    charters: they go to ``companions`` when a list is given, and are skipped otherwise."""
+    from kommissorium.roster.files import companion_kind
+
     charters: list[Path] = []
     registers: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root):
@@ -112,6 +118,10 @@ def discover(root: Path, links: list[Path] | None = None) -> tuple[list[Path], l
             continue
         for name in sorted(filenames):
             if not name.endswith(SUFFIXES) or name.startswith("."):
+                continue
+            if not in_register and companion_kind(here / name) is not None:
+                if companions is not None:
+                    companions.append(here / name)
                 continue
             (registers if in_register else charters).append(here / name)
     return charters, registers
@@ -160,7 +170,12 @@ class CharterSet:
         for f in files:
             self.by_id.setdefault(f.id, f)
         self._effective: dict[str, Charter] = {}
+        #: Rosters and meeting plans by charter id (loaded without errors), and every such file.
+        self.rosters: dict[str, Any] = {}
+        self.plans: dict[str, Any] = {}
+        self.companions: list[Any] = []
         #: The day `validate --dato` checks the charters on (rules D001-D004); None: their own.
+        #: Rosters are read on it too (a roster's own ``pr`` wins); None: today.
         self.as_of: date | None = None
         #: The files loaded when the corpus is only the files named (see ``loose_files``).
         self.selection: tuple[Path, ...] | None = None
@@ -333,15 +348,30 @@ def load_corpus(root: Path, cwd: Path | None = None,
                 files: tuple[Path, ...] | None = None) -> CharterSet:
     """Load every charter and registry file below ``root`` (a charters/ folder), or, with
     ``files``, just those charters (and ``root/_register``)."""
+    from kommissorium.roster.files import companion_kind, companion_of, companions_for
+
     root = root.resolve()
+    companion_paths: list[Path] = []
     if files is not None:
         register_dir = root / REGISTER_DIR
-        charter_paths = list(files)
+        named = list(files)
+        charter_paths = [p for p in named if companion_kind(p) is None]
+        for p in named:
+            if companion_kind(p) is not None:
+                companion_paths.append(p)
+                owner = companion_of(p)
+                if owner.is_file() and owner not in charter_paths:
+                    charter_paths.append(owner)
+        for p in list(charter_paths):
+            for c in companions_for(p).values():
+                if c not in companion_paths:
+                    companion_paths.append(c)
         register_paths = (discover(register_dir)[0]
                           if register_dir.is_dir() and not register_dir.is_symlink() else [])
     links: list[Path] = []
     if files is None:
-        charter_paths, register_paths = discover(root, links) if root.is_dir() else ([], [])
+        charter_paths, register_paths = (discover(root, links, companion_paths) if root.is_dir()
+                                         else ([], []))
     registry, problems = load_registry((p, display_path(p, cwd)) for p in register_paths)
     problems = list(problems) + [linked_folder_problem(p, display_path(p, cwd)) for p in links]
     dirs: dict[Path, Path] = {}
@@ -364,7 +394,24 @@ def load_corpus(root: Path, cwd: Path | None = None,
             seen[f.id] = f
     cs = CharterSet(root, charters, registry, problems)
     cs.selection = files
+    _load_companions(cs, companion_paths, root, cwd, dirs)
     return cs
+
+
+def _load_companions(cs: CharterSet, paths: list[Path], root: Path, cwd: Path | None,
+                     dirs: dict[Path, Path]) -> None:
+    """Load the rosters and meeting plans beside the charters and attach them by charter id."""
+    from kommissorium.roster.files import companion_of, load_companion
+
+    for p in paths:
+        cid = charter_id(companion_of(p), root, dirs)
+        cf = load_companion(p, display_path(p, cwd), cid, root)
+        cs.companions.append(cf)
+        cs.problems.extend(cf.problems)
+        if cf.data is None:
+            continue
+        table = cs.rosters if cf.kind == "medlemmer" else cs.plans
+        table.setdefault(cid, cf)
 
 
 def load_charter(path: Path, root: Path, cwd: Path | None = None,

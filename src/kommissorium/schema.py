@@ -96,6 +96,13 @@ MODEL_DESCRIPTIONS: dict[str, str] = {
     "TieOutcome": "Udfaldet ved stemmelighed.",
     "Unit": "Enheden for en frist.",
     "Urgent": "Hastesager: hvem afgør dem, og hvornår organet orienteres. Kort form: true eller en tekst.",
+    "Person": "En person i en medlemsliste.",
+    "Alternate": "En personlig suppleant: navn, parti, organisation og datoer.",
+    "Member": "Et medlem: plads (og enhed ved en plads for hver kommune), post, udpeget af, "
+    "datoer, parti og personlige suppleanter.",
+    "SeatAlternate": "En suppleant for en plads (ikke personlig).",
+    "Former": "Et tidligere medlem med datoer ('til' skal angives).",
+    "Meeting": "Et møde: dato, klokkeslæt, sted, titel, og om det er aflyst.",
     "Voting": "Afstemning: flertal af hvad, konsensus først, skriftlig afstemning, fuldmagt.",
 }
 
@@ -396,6 +403,10 @@ def _generator():
                 return {"anyOf": [inner.get("items", {}), inner]}
             if name in ("_quota_list", "_legal_list"):
                 return {"anyOf": [inner.get("items", {}), inner]}
+            if name == "_months":
+                month = {"anyOf": [{"enum": list(model_types.MONTHS_DA)},
+                                   {"type": "integer", "minimum": 1, "maximum": 12}]}
+                return {"anyOf": [month, {"type": "array", "items": month}]}
             if name == "_parties":
                 items = inner.get("items", {})
                 return {**inner, "items": {"anyOf": [items, {"enum": PARTY_ALIASES}]}}
@@ -420,17 +431,40 @@ def _describe_object(model: str, obj: dict[str, Any]) -> None:
                 prop["description"] = text
 
 
-def build_schema() -> dict[str, Any]:
-    """The JSON Schema of a charter file (a plain dict, stable order)."""
-    from kommissorium.model.charter import Charter
+#: The file kinds with a schema: (model path, title, $id file name, description).
+KINDS: dict[str, tuple[str, str, str, str]] = {
+    "kommissorium": ("kommissorium.model.charter:Charter", "Kommissorium",
+                     "kommissorium.schema.json", ""),
+    "medlemmer": ("kommissorium.roster.model:Roster", "Medlemsliste", "medlemmer.schema.json",
+                  "Medlemslisten for ét organ (<organ>.medlemmer.yaml ved siden af "
+                  "kommissoriet): hvem har hver plads, med poster, datoer og suppleanter."),
+    "moeder": ("kommissorium.roster.model:Schedule", "Mødeplan", "moeder.schema.json",
+               "Mødeplanen for ét organ (<organ>.moeder.yaml ved siden af kommissoriet): "
+               "datoer, klokkeslæt, sted og aflyste møder."),
+}
+#: Keys a roster refuses (contact data is never published): the schema forbids them too.
+_REFUSED_KEYS = ("e-mail", "email", "telefon", "tlf", "mobil")
 
-    raw = Charter.model_json_schema(by_alias=True, mode="validation",
-                                    schema_generator=_generator())
+
+def build_schema(kind: str = "kommissorium") -> dict[str, Any]:
+    """The JSON Schema of a charter file, or of a roster or meeting-plan file (a plain dict,
+    stable order)."""
+    import importlib
+
+    where, title, file, description = KINDS[kind]
+    module, cls = where.split(":")
+    model = getattr(importlib.import_module(module), cls)
+    raw = model.model_json_schema(by_alias=True, mode="validation",
+                                  schema_generator=_generator())
     defs: dict[str, Any] = raw.pop("$defs", {})
     for name, d in defs.items():
         if name in MODEL_DESCRIPTIONS:
             d["description"] = MODEL_DESCRIPTIONS[name]
         _describe_object(name, d)
+        for key in _REFUSED_KEYS:
+            prop = d.get("properties", {}).get(key)
+            if prop is not None and kind != "kommissorium":
+                d["properties"][key] = {"not": {}, "description": prop.get("description", "")}
         if name in ("Frequency", "Duration"):
             for prop in d.get("properties", {}).values():
                 for alt in prop.get("anyOf", [prop]):
@@ -439,28 +473,33 @@ def build_schema() -> dict[str, Any]:
         if name in EXTRA_CONSTRAINTS:
             d.update(EXTRA_CONSTRAINTS[name])
         if name in COMPACT_FORMS:
-            title = d.pop("title", name)
-            description = d.pop("description", None)
+            title_ = d.pop("title", name)
+            description_ = d.pop("description", None)
             obj = dict(d)
-            wrapped: dict[str, Any] = {"title": title}
-            if description:
-                wrapped["description"] = description
+            wrapped: dict[str, Any] = {"title": title_}
+            if description_:
+                wrapped["description"] = description_
             wrapped["anyOf"] = [*COMPACT_FORMS[name], obj]
             defs[name] = wrapped
-    _describe_object("Charter", raw)
+    _describe_object(cls, raw)
     raw.pop("title", None)
-    raw["description"] = MODEL_DESCRIPTIONS["Charter"]
+    raw["description"] = MODEL_DESCRIPTIONS.get(cls) if kind == "kommissorium" else description
     return {
         "$schema": SCHEMA_URI,
-        "$id": "https://kommissorium.dk/schema/kommissorium.schema.json",
-        "title": "Kommissorium",
+        "$id": f"https://kommissorium.dk/schema/{file}",
+        "title": title,
         **raw,
         "$defs": defs,
     }
 
 
-def schema_text() -> str:
-    return json.dumps(build_schema(), ensure_ascii=False, indent=2) + "\n"
+def schema_text(kind: str = "kommissorium") -> str:
+    return json.dumps(build_schema(kind), ensure_ascii=False, indent=2) + "\n"
+
+
+def schema_path(kind: str = "kommissorium") -> str:
+    """Where the schema of a file kind is committed, relative to the repository root."""
+    return f"schema/{KINDS[kind][2]}"
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -205,6 +205,33 @@ def test_search_over_tasks_and_from_the_address(page: Any, real_site: Path):
     assert page.locator("#soegeresultater > li").count() == 0
 
 
+def test_search_over_all_text_with_danish_folding(page: Any, real_site: Path):
+    """The search fixtures of tests/site/search/cases.json, typed into the real page."""
+    import json
+
+    cases = json.loads((Path(__file__).parent / "search" / "cases.json").read_text(encoding="utf-8"))
+    for case in cases["queries"]:
+        if case.get("ingen"):
+            continue
+        page.goto(url(real_site, "soeg.html"))
+        field = page.get_by_label("Søgeord")
+        field.fill(case["q"])
+        field.press("Enter")
+        links = page.locator("#soegeresultater > li > a")
+        links.first.wait_for()
+        hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+        for cid in case.get("finder", []):
+            assert f"kommissorier/{cid}.html" in hrefs, (case["q"], hrefs)
+        if "foerst" in case:
+            assert hrefs[0] == f"kommissorier/{case['foerst']}.html", (case["q"], hrefs)
+    # the hit shows where the word stands: the section heading and an excerpt
+    page.goto(url(real_site, "soeg.html?q=forebyggelse"))
+    excerpt = page.locator("#soegeresultater > li .uddrag").first
+    excerpt.wait_for()
+    assert "forebyggelse" in excerpt.inner_text().lower()
+    shot(page, "soegning-forebyggelse")
+
+
 def test_works_without_javascript_except_search(browser: Any, real_site: Path):
     ctx, outside = _context(browser, java_script_enabled=False)
     pg = ctx.new_page()

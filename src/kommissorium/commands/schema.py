@@ -20,23 +20,31 @@ def register(app: typer.Typer) -> None:
             "at udskrive det.",
             show_default=False,
         ),
+        kind: str = typer.Option(
+            "kommissorium", "--art",
+            help="Filtypen: kommissorium, medlemmer (<organ>.medlemmer.yaml) eller moeder "
+            "(<organ>.moeder.yaml).",
+        ),
         check: bool = typer.Option(
             False, "--check",
             help="Skriv intet; exitkode 1, hvis filen (-o, ellers repositoriets "
-            "schema/kommissorium.schema.json) ikke svarer til modellerne.",
+            "schema/<art>.schema.json) ikke svarer til modellerne.",
         ),
     ) -> None:
         """Udskriv JSON Schema for kommissorieformatet (med danske beskrivelser).
+
+        Med --art medlemmer eller --art moeder: skemaet for medlemslister og mødeplaner.
 
         Kommissorier henviser til skemaet med linjen
         '# yaml-language-server: $schema=../../schema/kommissorium.schema.json', så editoren
         foreslår og kontrollerer nøgler, mens man skriver.
         """
-        raise typer.Exit(run(output=output, check=check))
+        raise typer.Exit(run(output=output, kind=kind, check=check))
 
 
 def run(
     output: Optional[Path] = None,
+    kind: str = "kommissorium",
     check: bool = False,
 ) -> int:
     """`kommissorium schema` as a plain function: its exit code (user errors raise
@@ -44,9 +52,11 @@ def run(
     import sys
 
     from kommissorium.workspace import find_root
-    from kommissorium.schema import SCHEMA_PATH, schema_text
+    from kommissorium.schema import KINDS, schema_path, schema_text
 
-    text = schema_text()
+    if kind not in KINDS:
+        raise fail_usage(f"ukendt filtype '{kind}'; vælg mellem kommissorium, medlemmer og moeder.")
+    text = schema_text(kind)
     if check:
         target = output
         if target is None:
@@ -56,7 +66,7 @@ def run(
                     "fandt ikke repositoriets rod (kommissorium.toml eller charters/); "
                     "angiv filen med -o."
                 )
-            target = root / SCHEMA_PATH
+            target = root / schema_path(kind)
         if not target.is_file():
             typer.echo(f"{target}: skemaet findes ikke; kør 'kommissorium schema -o {target}'.")
             return 1

@@ -1023,8 +1023,15 @@ def _plural_role(role: str) -> str:
 
 
 def build_document(cs: "CharterSet", charter_id: str, git: GitInfo | None = None) -> Document:
-    """The Danish document of one charter (with its frame's sections filled in)."""
-    return _Builder(cs, charter_id, git).build()
+    """The Danish document of one charter (with its frame's sections filled in), and its member
+    list when the roster beside it asks for one (``i-dokumentet: true``)."""
+    doc = _Builder(cs, charter_id, git).build()
+    from kommissorium.roster.document import member_section
+
+    section = member_section(cs, charter_id)
+    if section is not None:
+        doc.sections.append(section)
+    return doc
 
 
 def seat_sentence(cs: "CharterSet", charter_id: str, seat: "Seat") -> str:

@@ -334,6 +334,26 @@ class Secretariat(Strict):
     notes: TextList = Field(default_factory=list, alias="noter")
 
 
+def _months(value: Any) -> Any:
+    """'juli', 7 or a list of them → month numbers 1-12."""
+    from kommissorium.model.types import MONTHS_DA
+
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for v in items:
+        if isinstance(v, str) and v.strip().lower() in MONTHS_DA:
+            out.append(MONTHS_DA.index(v.strip().lower()) + 1)
+        elif isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 12:
+            out.append(v)
+        else:
+            raise ValueError(f"'{v}' er ikke en måned; skriv fx juli eller 7")
+    return out
+
+
+#: Months as names ('juli') or numbers (7); one or a list.
+MonthList = Annotated[list[int], BeforeValidator(_months)]
+
+
 class Meetings(Strict):
     per_year: Frequency | None = Field(None, alias="pr-år")
     duration_hours: Duration | None = Field(None, alias="varighed-timer")
@@ -348,6 +368,7 @@ class Meetings(Strict):
     guests: Allowed | None = Field(None, alias="gæster", description="Gæster efter organets beslutning: true/false eller en tekst.")
     agenda: Agenda | None = Field(None, alias="dagsorden", description="Dagsordenen: varsel, materiale, frist for punkter, hastende varsel.")
     plan: MeetingPlan | None = Field(None, alias="mødeplan", description="Den årlige mødeplan.")
+    free_months: MonthList = Field(default_factory=list, alias="mødefri-måneder", description="Måneder uden møder, fx [juli] eller [juli, december].")
     urgent: Urgent | None = Field(None, alias="hastesager", description="Hastesager, som formanden afgør: true, en tekst eller {afgøres-af, orienteres}.")
     absence: Absence | None = Field(None, alias="forfald", description="Forfald og indkaldelse af suppleant.")
     relative_to: "RelativeTiming | None" = Field(None, alias="i-forhold-til", description="Mødernes placering i forhold til et andet organs møder.")

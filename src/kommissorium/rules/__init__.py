@@ -5,6 +5,7 @@ from __future__ import annotations
 from kommissorium.rules import (  # noqa: F401  (each module registers its rules)
     composition,
     frames,
+    meetingplan,
     meetings,
     names,
     officers,
@@ -15,6 +16,7 @@ from kommissorium.rules import (  # noqa: F401  (each module registers its rules
     references,
     registry_coverage,
     relations,
+    roster,
     timing,
     transition,
 )

@@ -23,6 +23,8 @@ FAMILIES = {
     "G": ("Register og område", "Klyngernes dækning af regionerne og kommissoriets område på dets dato."),
     "P": ("Tekst mod data", "Tal i forfatterens tekst, der modsiger data eller registret."),
     "N": ("Navne og tid", "Navne på organer, datoer i fremtiden og organer, der ikke fandtes på datoen."),
+    "L": ("Medlemslister", "Medlemslisten ved siden af kommissoriet: pladser, der findes og er besat, perioder, betingelser, formandskab og suppleanter."),
+    "T": ("Mødeplaner", "Mødeplanen ved siden af kommissoriet: antal møder, forberedelse før det andet organ, mødefri måneder og dobbeltbookinger."),
     "K": ("Undertrykkelser", "Undertrykkelser, der ikke bruges."),
 }
 

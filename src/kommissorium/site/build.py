@@ -108,6 +108,8 @@ class _Site:
             key=lambda i: danish_sort_key(cs.name_of(i)),
         )
         self.relations: RelationIndex = relation_index(cs, self.ids)
+        #: The document of each charter page, for the search index (all of its text).
+        self.documents: dict[str, Any] = {}
         self.transition_day = self._transition_day()
 
     def _transition_day(self) -> "date | None":
@@ -221,6 +223,7 @@ class _Site:
             path = paths[cid].resolve()
             info: GitInfo | None = git.get(path)
             doc = build_document(self.cs, cid, info)
+            self.documents[cid] = doc
             pdf = None
             if self.options.pdf:
                 try:
@@ -244,9 +247,15 @@ class _Site:
                 incoming=incoming,
                 history=self.history_view(hist.get(path)),
                 source_file=self.cs.by_id[cid].display,
+                members_url=self.members_link(cid, page),
                 description=(c.purpose or "").strip().split("\n")[0][:300] if c else "",
             )
             result.charters += 1
+
+    def members_link(self, cid: str, page: str) -> str | None:
+        from kommissorium.site.roster import members_link
+
+        return members_link(self, cid, page)
 
     def document_html(self, doc: Any) -> str:
         """The document's header and body, rendered by the render stage's HTML template blocks."""
@@ -385,6 +394,11 @@ class _Site:
                 continue
             tasks = list(c.tasks.items) if c.tasks else []
             names = [n for n in [c.short_name, *c.other_names] if n]
+            doc = self.documents.get(cid)
+            if doc is None:
+                from kommissorium.document import build_document
+
+                doc = build_document(self.cs, cid)
             items.append({
                 "id": cid,
                 "navn": c.name,
@@ -393,6 +407,7 @@ class _Site:
                 "omraade": self.area_name(cid),
                 "niveau": self.level_of(cid),
                 "opgaver": [" ".join(t.split()) for t in tasks],
+                "tekst": search_passages(doc),
             })
         data = json.dumps(items, ensure_ascii=False, separators=(",", ":"))
         self.out.write(SEARCH_INDEX_JSON, data + "\n")
@@ -410,6 +425,40 @@ class _Site:
             self.out.write(f"assets/{name}", src.read_bytes())
 
 
+def search_passages(doc: Any) -> list[dict[str, str]]:
+    """All text of a charter's document as passages with the heading they stand under: what the
+    search looks through (every paragraph, list item, member row and fact, as the page shows it)."""
+    from kommissorium.document.model import BulletList, Facts, MemberTable, Paragraph
+
+    out: list[dict[str, str]] = []
+
+    def add(heading: str, text: str | None) -> None:
+        text = " ".join((text or "").split())
+        if text:
+            out.append({"afsnit": heading, "tekst": text})
+
+    for part in (doc.subtitle, doc.approval_line):
+        add("", part)
+    for fact in doc.facts:
+        add("", f"{fact.label}: {fact.value}")
+    for section in doc.sections:
+        heading = section.heading or ""
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                add(heading, block.text)
+            elif isinstance(block, BulletList):
+                for item in block.items:
+                    add(heading, item)
+            elif isinstance(block, MemberTable):
+                for row in block.rows:
+                    add(heading, f"{row.text} ({row.detail})" if row.detail else row.text)
+                add(heading, block.total_text)
+            elif isinstance(block, Facts):
+                for fact in block.items:
+                    add(heading, f"{fact.label}: {fact.value}")
+    return out
+
+
 def build_site(cs: CharterSet, out: Path, options: SiteOptions | None = None,
                ids: list[str] | None = None) -> SiteResult:
     """Write the site for the valid charters of ``cs`` (all, or those in ``ids``) into ``out``."""
@@ -424,6 +473,9 @@ def build_site(cs: CharterSet, out: Path, options: SiteOptions | None = None,
     site.diagram(result)
     site.transition()
     site.search()
+    from kommissorium.site.roster import write_pages
+
+    write_pages(site, result)
     result.removed = target.finish()
     result.pages = [p for p in target.written if p.endswith(".html")]
     return result
