@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import json
 import os
 import subprocess
@@ -141,7 +143,9 @@ def test_two_revisions_and_markdown(repo: Path) -> None:
     git(repo, "commit", "-qam", "remove seat")
     result = run("HEAD~1", "HEAD", "--format", "markdown")
     assert result.exit_code == 0, result.output
-    out = result.output
+    # charter text in the comment is escaped (every punctuation mark; issue 13): compare the text
+    # as it reads
+    out = re.sub(r"\\(.)", r"\1", result.output).replace("\u2060", "")
     assert out.startswith("## Ændringer i kommissorierne")
     assert "### Ændret: Testforum A" in out
     assert "- Plads fjernet: 2 repræsentanter fra Region Nordjylland." in out
@@ -233,30 +237,25 @@ def test_control_characters_in_a_file_name_do_not_reach_the_terminal(repo: Path)
     assert any("\x1b" in p["file"] for p in data["findings"]["introduced"])
 
 
-def test_unpacking_a_revision_writes_only_inside_its_folder(tmp_path: Path) -> None:
-    """The archive of a revision is unpacked without tarfile's ``filter`` argument (absent before
-    Python 3.11.4, e.g. Debian 12's 3.11.2): names climbing out are skipped, links set aside."""
-    import io
-    import tarfile
+def test_reading_a_revision_writes_only_inside_its_folder(tmp_path: Path) -> None:
+    """A revision's charters are read from git's tree (``ls-tree``/``cat-file``: no tar archive,
+    so neither tarfile's ``filter`` argument, absent before Python 3.11.4, nor ``.gitattributes``
+    matter): files are written inside the folder, links are made last and never followed."""
+    from kommissorium.diff.git import extract
 
-    from kommissorium.diff.git import unpack_files
-
-    buf = io.BytesIO()
-    with tarfile.open(fileobj=buf, mode="w") as tar:
-        for name, data in (("charters/a.yaml", b"navn: A\n"), ("../ude.yaml", b"x"),
-                           ("/tmp/abs.yaml", b"x")):
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            tar.addfile(info, io.BytesIO(data))
-        link = tarfile.TarInfo("charters/link.yaml")
-        link.type = tarfile.SYMTYPE
-        link.linkname = "/etc/passwd"
-        tar.addfile(link)
+    top = tmp_path / "repo"
+    (top / "charters").mkdir(parents=True)
+    (top / "charters" / "a.yaml").write_text("navn: A\n", encoding="utf-8")
+    (top / "charters" / "link.yaml").symlink_to("/etc/passwd")
+    (top / ".gitattributes").write_text("charters/a.yaml export-ignore\n", encoding="utf-8")
+    git(top, "init", "-q")
+    git(top, "add", "-A")
+    git(top, "commit", "-qm", "x")
     dest = tmp_path / "rev"
     dest.mkdir()
-    links = unpack_files(buf.getvalue(), dest)
+    assert extract(top, "HEAD", "charters", dest)
     assert (dest / "charters" / "a.yaml").read_bytes() == b"navn: A\n"
-    assert not (tmp_path / "ude.yaml").exists()
-    assert sorted(p.relative_to(dest).as_posix() for p in dest.rglob("*")) == ["charters",
-                                                                                "charters/a.yaml"]
-    assert [m.name for m in links] == ["charters/link.yaml"]
+    assert (dest / "charters" / "link.yaml").is_symlink()
+    assert sorted(p.relative_to(dest).as_posix() for p in dest.rglob("*")) == [
+        "charters", "charters/a.yaml", "charters/link.yaml"]
+    assert not extract(top, "HEAD", "ingen", dest)

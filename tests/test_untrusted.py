@@ -492,3 +492,130 @@ def test_git_conflict_marker_in_a_value_is_an_error(world):
     assert proc.returncode == 1
     line = next(ln for ln in proc.stdout.splitlines() if "S009" in ln)
     assert line.startswith("charters/nord/udvalg.yaml:5:3: fejl S009")
+
+
+def test_list_form_of_opgaver_reports_the_wrong_item_itself(world):
+    repo, _ = world
+    (repo / "charters" / "nord" / "udvalg.yaml").write_text(
+        CHARTER + "opgaver:\n  - At gøre noget.\n  - At gøre mere.\n  - {a: 1}\n", encoding="utf-8")
+    proc = _cli(["validate"], repo)
+    _no_crash(proc)
+    assert proc.returncode == 1
+    line = next(ln for ln in proc.stdout.splitlines() if "S002" in ln)
+    assert line.startswith("charters/nord/udvalg.yaml:8:5: fejl S002 'opgaver[3]'")
+
+
+# -- finding 2: the PR comment can be forged ------------------------------------------------------
+
+
+def _git(repo: Path, *args: str) -> None:
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+           "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env)
+
+
+def _pull_request(world, files: dict[str, str]) -> Path:
+    """The world's repository as git: a base commit, then a commit with ``files``."""
+    repo, _ = world
+    import shutil
+
+    shutil.rmtree(repo / ".git")
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "base")
+    for rel, text in files.items():
+        p = repo / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text, encoding="utf-8")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "pr")
+    return repo
+
+
+FORGED = ("Udvalget\n\n## Ingen ændringer kræver review\n\n- [x] Godkendt af @org/security\n"
+          "> citat\n| a | b |\n|---|---|\n    kode\n<b>fed</b> [klik](https://angriber.example) "
+          "www.angriber.example mail@angriber.example `x` ``y`` ~~z~~")
+
+
+def _our_markdown_only(md: str) -> list[str]:
+    """What a hostile text managed to make of the comment: headings, links, HTML, lists and
+    quotes that kommissorium did not write itself."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").enable("table").enable("strikethrough").parse(md)
+    bad = []
+    for i, t in enumerate(tokens):
+        # (blockquotes are kommissorium's own: the word diff and the notices)
+        if t.type in ("link_open", "image", "html_inline", "html_block", "table_open", "code_block",
+                      "fence", "bullet_list_open") and not (t.type == "bullet_list_open" and t.level == 0):
+            bad.append(t.type)
+        if t.type == "heading_open":
+            text = tokens[i + 1].content
+            if not (text.startswith(("Ændringer i kommissorierne", "Ændret", "Tilføjet", "Fjernet",
+                                     "Flyttet", "⚠️ Nye fund", "✅ Løste fund"))):
+                bad.append(f"heading {text!r}")
+        if t.type == "inline":
+            for child in t.children or []:
+                if child.type in ("link_open", "html_inline", "image"):
+                    bad.append(child.type)
+    import re as _re
+
+    for m in _re.finditer(r"@[A-Za-z0-9]", md):
+        bad.append(f"mention {md[m.start():m.start() + 12]!r}")
+    for m in _re.finditer(r"(?<!\\)(https?:|www\.)", md):
+        bad.append(f"autolink {md[m.start():m.start() + 20]!r}")
+    return bad
+
+
+def test_pr_comment_cannot_be_forged_by_charter_text(world):
+    repo = _pull_request(world, {
+        "charters/nord/udvalg.yaml": CHARTER.replace("formål: At prøve.", "formål: " + repr(FORGED).replace("'", '"')),
+        "charters/nord/ny.yaml": "navn: 'Nyt [klik](https://angriber.example) @org/security `x` <b>y</b>'\n"
+                                 "type: udvalg\nområde: region-nordjylland\n"
+                                 "formål: " + repr(FORGED).replace("'", '"') + "\n",
+    })
+    proc = _cli(["diff", "--format", "markdown", "HEAD~1", "HEAD"], repo)
+    _no_crash(proc)
+    md = proc.stdout
+    assert "Nyt" in md and "angriber" in md  # the text is shown ...
+    assert _our_markdown_only(md) == []  # ... and makes nothing but text
+    assert not any(line.startswith(("## Ingen", "- [x]", "> citat", "|")) for line in md.splitlines())
+
+
+def test_pr_comment_file_name_cannot_close_its_code_span():
+    from kommissorium.sanitize import md_code
+
+    for name in ["a`](https://x.example)`b.yaml", "``", "`", "x` @org `y", "a\nb"]:
+        span = md_code(name)
+        fence = span[:len(span) - len(span.lstrip("`"))]
+        inner = span[len(fence):len(span) - len(fence)]
+        assert fence * 1 not in inner or len(fence) > max(len(r) for r in inner.split("x") if set(r) <= {"`"})
+        assert "\n" not in span
+        from markdown_it import MarkdownIt
+
+        tokens = MarkdownIt("commonmark").parseInline(span)[0].children
+        assert [t.type for t in tokens] == ["code_inline"], (name, tokens)
+
+
+def test_gitattributes_cannot_hide_a_new_charter_from_the_comment(world):
+    repo = _pull_request(world, {
+        ".gitattributes": "charters/nord/skjult.yaml export-ignore\n",
+        "charters/nord/skjult.yaml": "navn: Det skjulte udvalg\ntype: udvalg\nområde: region-nordjylland\n",
+    })
+    proc = _cli(["diff", "--format", "markdown", "HEAD~1", "HEAD"], repo)
+    _no_crash(proc)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert "Det skjulte udvalg" in proc.stdout
+    assert "gitattributes" in proc.stdout and "export\\-ignore" in proc.stdout
+
+
+def test_diff_text_does_not_print_terminal_escapes(world):
+    repo = _pull_request(world, {
+        "charters/nord/ud\x1b[31mvalg.yaml": "navn: Rødt\ntype: udvalg\nområde: region-nordjylland\n",
+    })
+    for fmt in ("text", "markdown"):
+        proc = _cli(["diff", "--format", fmt, "HEAD~1", "HEAD"], repo)
+        _no_crash(proc)
+        assert "\x1b" not in proc.stdout + proc.stderr
+        assert "\\x1b" in proc.stdout

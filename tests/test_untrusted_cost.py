@@ -117,3 +117,53 @@ def test_n001_still_finds_a_real_near_miss(tmp_path: Path):
     assert "'Sundhedsamarbejdsudvalget' ligner navnet 'Sundhedssamarbejdsudvalget'" in found[0].message
     text = (folder / "gruppe.yaml").read_text(encoding="utf-8")
     assert text.split("\n")[3][found[0].column - 1:].startswith("Sundhedsamarbejdsudvalget")
+
+
+# -- memory: proportional to the input, with a stated bound ------------------------------------
+
+#: Stated in docs/robusthed.md: a charter of 4.5 MB prose (just under the 5 MB file limit) is
+#: validated and rendered as HTML and Markdown in under VALIDATE_MB of memory; its PDF is refused
+#: (Typst needs about 300 MB per MB of text), the other formats are still written.
+VALIDATE_MB = 200
+PROSE_SECONDS = 60  # measured 3-10 s on the shared machine
+
+
+def _big_prose(root: Path, size: int) -> Path:
+    rnd = random.Random(1)
+    words = ["Sundhedssamarbejdsudvalget", "kommunerne", "regionen", "skal", "forberede", "sager",
+             "til", "Praksisplanudvalget", "og", "møder", "Strategisk", "Sundhedsforum", "arbejder"]
+    out, n = [], 0
+    while n < size:
+        w = rnd.choice(words)
+        out.append(w)
+        n += len(w) + 1
+    folder = root / "charters" / "nord"
+    folder.mkdir(parents=True)
+    (folder / "stor.yaml").write_text("navn: Stor\ntype: udvalg\nområde: region-nordjylland\nformål: "
+                                      + " ".join(out) + "\n", encoding="utf-8")
+    return root
+
+
+def _measured(args: list[str], cwd: Path, timeout: float) -> tuple[subprocess.CompletedProcess, float, float]:
+    """Run the command line in a fresh interpreter; (process, seconds, peak memory in MB)."""
+    code = ("import resource, sys\nsys.argv = ['kommissorium', *sys.argv[1:]]\n"
+            "from kommissorium.cli import main\ntry:\n    main()\nfinally:\n"
+            "    sys.stderr.write(f'\\nMAXRSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n')\n")
+    started = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=timeout, env={**os.environ, "NO_COLOR": "1"})
+    seconds = time.perf_counter() - started
+    rss = int(proc.stderr.rsplit("MAXRSS ", 1)[1].split()[0]) / 1024
+    return proc, seconds, rss
+
+
+def test_validate_and_render_of_a_4_5_mb_prose_file_stay_in_bounds(tmp_path: Path):
+    root = _big_prose(tmp_path, 4_500_000)
+    proc, seconds, rss = _measured(["validate"], root, timeout=PROSE_SECONDS * 2)
+    assert proc.returncode == 0, proc.stdout[-1000:]
+    assert seconds < PROSE_SECONDS and rss < VALIDATE_MB, (seconds, rss)
+    proc, seconds, rss = _measured(["render", "-o", "ud", "-j", "1", "-q"], root, timeout=PROSE_SECONDS * 2)
+    assert proc.returncode == 1
+    assert "for stort til PDF" in proc.stderr
+    assert sorted(p.name for p in (root / "ud" / "nord").iterdir()) == ["stor.html", "stor.md"]
+    assert seconds < PROSE_SECONDS and rss < VALIDATE_MB, (seconds, rss)

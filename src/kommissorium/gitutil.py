@@ -33,12 +33,13 @@ def _env(c_locale: bool) -> dict[str, str]:
 
 
 def run_git(args: list[str], cwd: Path, *, binary: bool = False, c_locale: bool = True,
-            timeout: float = TIMEOUT) -> subprocess.CompletedProcess:
-    """Run ``git ARGS`` in ``cwd``: text (UTF-8) or, with ``binary``, bytes on stdout and stderr."""
+            timeout: float = TIMEOUT, input: bytes | None = None) -> subprocess.CompletedProcess:
+    """Run ``git ARGS`` in ``cwd``: text (UTF-8) or, with ``binary``, bytes on stdout and stderr
+    (and ``input`` bytes on its standard input)."""
     try:
         if binary:
             return subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=timeout,
-                                  check=False, env=_env(c_locale))
+                                  check=False, env=_env(c_locale), input=input)
         return subprocess.run(
             ["git", *args], cwd=cwd, capture_output=True, text=True, timeout=timeout,
             check=False, encoding="utf-8", errors="replace", env=_env(c_locale),

@@ -175,3 +175,19 @@ def diff_summary(base: str, head: str, counts: dict[str, int], introduced: int,
     if findings:
         text += "; " + join(findings)
     return text + "."
+
+
+def attributes_notice(hidden: list[tuple[str, str]]) -> str:
+    """The diff's notice when git attributes mark charter files: ``export-ignore`` would hide
+    them from ``git archive``, ``export-subst`` and filters change their text; the diff reads
+    the files from git's tree, so it compares them as committed."""
+    from kommissorium.danish import join
+
+    files = sorted({f for f, _ in hidden})
+    attrs = sorted({a for _, a in hidden})
+    shown = join([f"'{f}'" for f in files[:5]]) + (f" og {len(files) - 5} til" if len(files) > 5 else "")
+    noun = "fil" if len(files) == 1 else "filer"
+    return (f"Bemærk: .gitattributes sætter {join(attrs)} for {len(files)} {noun} i "
+            f"kommissoriemappen ({shown}). Sammenligningen læser filerne direkte fra git, så "
+            "ingen af dem er skjult eller ændret her; men et værktøj, der bruger 'git archive', "
+            "ville ikke se dem, som de er.")

@@ -42,7 +42,9 @@ def quota(q: object, names: "Names") -> str:
     """One 'heraf' part: '2 fra Aarhus Kommune', 'mindst 1 praktiserende læge fra …'."""
     n = q.count if q.count is not None else q.minimum
     part = f"mindst {q.minimum}" if q.count is None else str(q.count)
-    if q.role:
+    if q.role and is_definite(q.role):
+        part = lower_first(" ".join(q.role.split()))  # an office: 'heraf borgmesteren'
+    elif q.role:
         part += f" {lower_first(role_for(n, q.role))}"
     if q.source:
         part += f" fra {names.ref(q.source)}"

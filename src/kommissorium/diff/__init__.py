@@ -29,7 +29,8 @@ __all__ = [
 def diff_revisions(base: str | None, head: str | None, cwd: Path | None = None) -> CorpusDiff:
     """Compare BASE (default: merge-base with main) with HEAD (default: the working tree)."""
     from kommissorium.corpus import load_corpus
-    from kommissorium.diff.git import default_base, extract, git_toplevel, resolve_revision
+    from kommissorium.diff.git import (default_base, extract, git_toplevel, hidden_by_attributes,
+                                        resolve_revision)
     from kommissorium.workspace import CHARTERS_DIR, Workspace
 
     ws = Workspace.find(cwd)
@@ -68,8 +69,14 @@ def diff_revisions(base: str | None, head: str | None, cwd: Path | None = None) 
             new_dir.mkdir()
             extract(top, head_commit, rel, new_dir)
             new_cs = load_corpus(new_dir / rel, cwd=new_dir)
-        return compare_sets(old_cs, new_cs, _label(base_label, base_commit),
-                            _label(head_label, head_commit), rules)
+        result = compare_sets(old_cs, new_cs, _label(base_label, base_commit),
+                              _label(head_label, head_commit), rules)
+    hidden = hidden_by_attributes(top, head_commit or "HEAD", rel)
+    if hidden:
+        from kommissorium.danish.changes import attributes_notice
+
+        result.notices.append(attributes_notice(hidden))
+    return result
 
 
 def _label(label: str, commit: str | None) -> str:

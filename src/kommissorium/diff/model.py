@@ -58,10 +58,12 @@ class CorpusDiff:
     charters: list[CharterDiff]
     introduced: list["Problem"]
     resolved: list["Problem"]
+    #: Notices about the comparison itself (git attributes that mark charter files).
+    notices: list[str] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
-        return not self.charters and not self.introduced and not self.resolved
+        return not self.charters and not self.introduced and not self.resolved and not self.notices
 
     def counts(self) -> dict[str, int]:
         """Charters per status."""
@@ -79,4 +81,5 @@ class CorpusDiff:
                 "introduced": [p.to_dict() for p in self.introduced],
                 "resolved": [p.to_dict() for p in self.resolved],
             },
+            "notices": list(self.notices),
         }

@@ -11,7 +11,7 @@ from typing import Callable, Iterator
 from kommissorium.danish import changes as words
 from kommissorium.diff.model import CorpusDiff
 from kommissorium.reporters.text import problem_line
-from kommissorium.sanitize import printable
+from kommissorium.sanitize import md_code, md_text, printable
 
 
 #: Whitespace a charter's text may hold, harmless on a terminal.
@@ -52,15 +52,21 @@ def _words_text(words: list[tuple[str, str]]) -> str:
 
 
 def _words_markdown(words: list[tuple[str, str]]) -> str:
-    return _words_render(words, "~~{}~~", "**{}**", _md)
+    # A PR comment line must stay one line: every run of white space (a line break in a block
+    # of prose included) is one space before the words are escaped.
+    flat = [(op, re.sub(r"\s+", " ", t)) for op, t in words]
+    return _words_render(flat, "~~{}~~", "**{}**", _md)
 
 
 def _md(text: str) -> str:
-    return re.sub(r"([\\`*_{}\[\]<>|#~])", r"\\\1", text)
+    """Untrusted text for the PR comment (``sanitize.md_text``)."""
+    return md_text(text)
 
 
 def _text_lines(d: CorpusDiff) -> Iterator[str]:
     yield summary(d)
+    for notice in d.notices:
+        yield notice
     for c in d.charters:
         yield ""
         yield f"{words.CHANGE_STATUS[c.status]}: {c.name} ({c.file})"
@@ -86,11 +92,14 @@ def _markdown_lines(d: CorpusDiff) -> Iterator[str]:
     yield "## Ændringer i kommissorierne"
     yield ""
     yield _md(summary(d))
+    for notice in d.notices:
+        yield ""
+        yield f"> ⚠️ {_md(notice)}"
     for c in d.charters:
         yield ""
         yield f"### {words.CHANGE_STATUS[c.status]}: {_md(c.name)}"
         yield ""
-        yield f"`{c.file}`"
+        yield md_code(c.file)
         yield ""
         for ch in c.changes:
             yield f"- {_md(ch.text)}"
@@ -102,14 +111,16 @@ def _markdown_lines(d: CorpusDiff) -> Iterator[str]:
             yield f"### {icon} {title} ({len(problems)})"
             yield ""
             for p in problems:
-                yield (f"- **{p.severity.value} {p.code}** `{p.file}:{p.line}:{p.column}` "
+                yield (f"- **{p.severity.value} {p.code}** {md_code(f'{p.file}:{p.line}:{p.column}')} "
                        f"{_md(p.message)} ({_md(p.name)})")
 
 
 def render_markdown(d: CorpusDiff) -> Iterator[str]:
     """The diff as a PR comment: every line through the sanitiser."""
     for line in _markdown_lines(d):
-        yield printable(line, _KEEP)
+        # one line each (a raw line break could start a block); the word joiner that md_text puts
+        # after '@' (no mention) stays
+        yield printable(line, " \u2060")
 
 
 def render_json(d: CorpusDiff) -> str:

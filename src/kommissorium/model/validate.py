@@ -192,6 +192,23 @@ def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(p for p in loc if not (isinstance(p, str) and (p.startswith("[") or p.startswith("function-"))))
 
 
+def _as_written(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
+    """``loc`` as the file has it: a compact form (``opgaver: [a, b]`` for
+    ``opgaver: {punkter: [a, b]}``) leaves out the key the model put in, so that the error is
+    located at the item itself, not at the nearest key the file has."""
+    out: list[Any] = []
+    node = data
+    for i, part in enumerate(loc):
+        if isinstance(node, list) and isinstance(part, str):
+            continue  # the list stands for {part: list}
+        out.append(part)
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return tuple(out) + tuple(loc[i + 1:])
+    return tuple(out)
+
+
 def _dotted(loc: tuple[Any, ...]) -> str:
     out = ""
     for p in loc:
@@ -208,7 +225,7 @@ def _problem(
     prefix: tuple[Any, ...],
 ) -> Problem:
     etype = err["type"]
-    loc = _clean_loc(tuple(err["loc"]))
+    loc = _as_written(_clean_loc(tuple(err["loc"])), data)
     full = prefix + loc
     value = err.get("input")
     where = _dotted(loc)

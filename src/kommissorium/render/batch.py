@@ -128,7 +128,12 @@ def render_one(charter_id: str) -> Result:
         doc = build_document(state.cs, charter_id, git)
         for fmt in state.formats:
             path = output_path(state.outdir, charter_id, fmt)
-            atomic_write(path, render(doc, fmt, state.search))
+            try:
+                data = render(doc, fmt, state.search)
+            except RenderError as exc:  # the other formats are still written
+                result.error = result.error or str(exc)
+                continue
+            atomic_write(path, data)
             result.files.append(path)
     except RenderError as exc:
         result.error = str(exc)

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import os
 import re
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from kommissorium.document import Document
 from kommissorium.errors import KommissoriumError
@@ -41,21 +42,27 @@ def context(doc: Document, fmt: str) -> dict[str, Any]:
     return {"doc": doc, "format": fmt}
 
 
-def render_text(doc: Document, kind: str, search: tuple[Path, ...] = ()) -> str:
-    """'html', 'md' or 'typ' source of a document."""
+def _shown_template(filename: str) -> str:
+    """A template's file name as the user knows it: without the private copy's folder."""
+    m = re.search(r"kommissorium-skabeloner-[^/]+/(.+)$", filename)
+    return m.group(1) if m else filename
+
+
+@contextmanager
+def template_guard(name: str) -> Iterator[None]:
+    """Run a template: within the time budget per render, and with template errors (and a
+    template that runs too long) as a Danish ``RenderError`` naming the template and line."""
     from jinja2 import TemplateError
 
     from kommissorium.budget import TimeUp, seconds_text, soft_deadline, template_seconds
 
-    env = environment(kind, search)
     seconds = template_seconds()
     try:
-        template = env.get_template(TEMPLATES[kind])
         with soft_deadline(seconds):
-            return template.render(context(doc, kind))
+            yield
     except TimeUp:
         raise RenderError(
-            f"skabelonen {TEMPLATES[kind]} brugte mere end {seconds_text(seconds)} s på ét dokument "
+            f"skabelonen {name} brugte mere end {seconds_text(seconds)} s på ét dokument "
             "og er stoppet (grænse pr. dokument: KOMMISSORIUM_SKABELON_SEKUNDER). Har den en "
             "løkke, der aldrig slutter?"
         ) from None
@@ -69,8 +76,15 @@ def render_text(doc: Document, kind: str, search: tuple[Path, ...] = ()) -> str:
                 if frame.filename.endswith(".j2"):
                     filename, lineno = frame.filename, frame.lineno
                     break
-        where = f" i {filename or TEMPLATES[kind]}" + (f":{lineno}" if lineno else "")
+        where = f" i {_shown_template(filename) if filename else name}" + (f":{lineno}" if lineno else "")
         raise RenderError(f"skabelonfejl{where}: {exc}") from None
+
+
+def render_text(doc: Document, kind: str, search: tuple[Path, ...] = ()) -> str:
+    """'html', 'md' or 'typ' source of a document."""
+    env = environment(kind, search)
+    with template_guard(TEMPLATES[kind]):
+        return env.get_template(TEMPLATES[kind]).render(context(doc, kind))
 
 
 _compiler: Any = None
@@ -139,7 +153,19 @@ def _timestamp(doc: Document) -> datetime | None:
     return None
 
 
+#: The largest Typst source compiled to a PDF. Typst's memory grows with the text (about 300 MB
+#: for 1 MB of prose), so a larger document is refused, with a message, instead of taking the
+#: machine's memory; HTML and Markdown of it are still written. A real charter is 5–30 kB.
+MAX_TYPST_SOURCE = 1_200_000
+
+
 def compile_pdf(source: str, doc: Document, search: tuple[Path, ...] = ()) -> bytes:
+    if len(source) > MAX_TYPST_SOURCE:
+        raise RenderError(
+            f"Dokumentet er for stort til PDF ({len(source) / 1_000_000:.1f} MB Typst-kilde; "
+            f"grænsen er {MAX_TYPST_SOURCE / 1_000_000:.1f} MB, da Typst bruger omkring 300 MB "
+            "hukommelse pr. MB tekst). HTML og Markdown gengives stadig.".replace(".", ",", 2)
+        )
     if _PACKAGE_IMPORT.search(source):
         raise RenderError(
             "Typst-skabelonen importerer en pakke ('@…'); kommissorium henter intet fra nettet. "

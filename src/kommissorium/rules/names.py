@@ -4,6 +4,7 @@ references to bodies that did not exist at the charter's date, outdated names in
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -283,23 +284,38 @@ def _thirds(m: int) -> tuple[tuple[int, int], ...]:
     return ((0, m // 3), (m // 3, 2 * m // 3), (2 * m // 3, m))
 
 
+#: Judged windows kept for reuse (a name recurs across charters); cleared beyond this many, so
+#: that memory stays bounded whatever the prose.
+_MAX_CACHE = 200_000
+
+
 def _scan(text: str, exact: set[str], index: _NameIndex, cache: dict) -> list[tuple[int, int, _Name]]:
-    """Near misses in one text: (start, end, the name it nearly spells)."""
-    starts: list[int] = []
-    ends: list[int] = []
-    for m in _WORD.finditer(text):
-        starts.append(m.start())
-        ends.append(m.end())
+    """Near misses in one text: (start, end, the name it nearly spells). The words are read
+    through a window of the next five: memory does not grow with the text."""
+    words = _WORD.finditer(text)
+    window: deque[tuple[int, int]] = deque()
+
+    def fill() -> None:
+        while len(window) < 5:
+            m = next(words, None)
+            if m is None:
+                return
+            window.append(m.span())
+
     hits: list[tuple[int, int, _Name]] = []
-    i = 0
-    while i < len(starts):
-        hit = _near_miss_at(starts, ends, i, text, exact, index, cache) if text[starts[i]].isupper() else None
+    fill()
+    while window:
+        if len(cache) > _MAX_CACHE:
+            cache.clear()
+        hit = _near_miss_at(window, text, exact, index, cache) if text[window[0][0]].isupper() else None
         if hit is None:
-            i += 1
-            continue
-        size, n = hit
-        hits.append((starts[i], ends[i + size - 1], n))
-        i += size
+            window.popleft()
+        else:
+            size, n = hit
+            hits.append((window[0][0], window[size - 1][1], n))
+            for _ in range(size):
+                window.popleft()
+        fill()
     return hits
 
 
@@ -314,13 +330,13 @@ def _stems(comp: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _near_miss_at(starts: list[int], ends: list[int], i: int, text: str, exact: set[str],
+def _near_miss_at(window: "deque[tuple[int, int]]", text: str, exact: set[str],
                   index: _NameIndex, cache: dict) -> tuple[int, _Name] | None:
-    """A window of words starting at ``i`` that nearly (not exactly) spells a known name."""
-    for size in (1, 2, 3, 4, 5):
-        if i + size > len(starts):
-            break
-        raw = text[starts[i]:ends[i + size - 1]]
+    """A window of words starting at the window's first that nearly (not exactly) spells a
+    known name."""
+    first = window[0][0]
+    for size in range(1, len(window) + 1):
+        raw = text[first:window[size - 1][1]]
         verdict = cache.get((raw, size), _MISSING)
         if verdict is _MISSING:
             comp = _compact(raw)

@@ -150,6 +150,12 @@ class _Site:
 
     # -- rendering ---------------------------------------------------------------------------------
     def render(self, template: str, page: str, **context: Any) -> str:
+        from kommissorium.render.engine import template_guard
+
+        with template_guard(f"site/{template}"):
+            return self._render(template, page, **context)
+
+    def _render(self, template: str, page: str, **context: Any) -> str:
         tmpl = self.env.get_template(f"site/{template}")
         return tmpl.render(
             site_title=self.options.title,
@@ -259,6 +265,13 @@ class _Site:
 
     def document_html(self, doc: Any) -> str:
         """The document's header and body, rendered by the render stage's HTML template blocks."""
+        from kommissorium.render.engine import template_guard
+        from kommissorium.render.environment import TEMPLATES
+
+        with template_guard(TEMPLATES["html"]):
+            return self._document_html(doc)
+
+    def _document_html(self, doc: Any) -> str:
         from markupsafe import Markup
 
         from kommissorium.render.environment import TEMPLATES
