@@ -230,3 +230,41 @@ def test_frame_headings_carry_over_and_inherited_sections_are_marked_once(corpus
 def corpus_cs_root():
     root = Path(__file__).resolve().parents[1]
     return load_corpus(root / "charters", root)
+
+
+@pytest.mark.parametrize("name, inside", [
+    ("Staten", "staten"),
+    ("Regionsrådet i Region Nordjylland", "regionsrådet i Region Nordjylland"),
+    ("Byrådet i Aalborg Kommune", "byrådet i Aalborg Kommune"),
+    ("Det Administrative Kontaktforum", "Det Administrative Kontaktforum"),
+    ("Sundhedsstyrelsen", "Sundhedsstyrelsen"),
+])
+def test_common_nouns_used_as_names_are_lower_case_mid_sentence(name, inside):
+    assert danish.in_sentence(name) == inside
+
+
+def test_the_source_order_can_be_given(repo):
+    doc = _doc(repo, "rækkefølge: [møder, Særlige forhold, sammensætning]\n"
+                     "afsnit: [{overskrift: Særlige forhold, tekst: Noget særligt.}]\n"
+                     "formål: At afprøve.\n"
+                     "sammensætning:\n  medlemmer: [{antal: 2, rolle: medlem}]\nmøder: {pr-år: 4}\n")
+    assert [s.heading for s in doc.sections] == ["Mødefrekvens", "Særlige forhold", "Sammensætning",
+                                                 "Formål"]
+
+
+def test_an_unknown_name_in_the_order_is_a_located_error(repo):
+    from kommissorium.check import check
+
+    repo("nord/a.yaml", "navn: Testudvalget\ntype: forum\nområde: region-nordjylland\n"
+                        "rækkefølge: [møder, mødr]\n")
+    (p,) = [p for p in check([]).problems if p.code.startswith("S")]
+    assert p.code == "S004" and "'mødr'" in p.message
+
+
+def test_notes_count_as_the_authors_wording_too(repo):
+    """A fact the section's notes already state is not generated a second time beside them."""
+    doc = _doc(repo, "møder:\n  pr-år: 4\n  virtuelle: true\n  dagsorden-udsendes-dage-før: 7\n"
+                     "  tekst: Rådet mødes fire gange årligt.\n"
+                     "  noter: [Møderne kan foregå virtuelt, og dagsordenen udsendes en uge før.]\n")
+    text = doc.text()
+    assert text.count("virtuelt") == 1 and "Dagsordenen udsendes senest" not in text

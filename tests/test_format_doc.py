@@ -28,7 +28,7 @@ NEW_KEYS = [
     "tavshedspligt", "referat", "mindretalsudtalelser", "vedtagelse", "træder-i-kraft",
     "rådgiver", "giver-input-til", "sætter-retning-for", "bestyrelse-for", "delegerer-til",
     "udsender", "suppleanter-tæller", "flertal-af", "konsensus-først", "skriftlig-når",
-    "fuldmagt", "lørdag-er-hverdag",
+    "fuldmagt", "lørdag-er-hverdag", "kilde-ufuldstændig",
 ]
 
 
@@ -67,3 +67,29 @@ def test_example_renders_as_documented(tmp_path: Path, model: str, key: str) -> 
     doc = build_document(cs, "eksempel")
     text = " ".join((doc.text() + "\n" + "\n".join(f"{f.label}: {f.value}" for f in doc.facts)).split())
     assert says in text, f"{snippet} → {says!r} not in {text!r}"
+
+
+def _keys_and_words(node, out: set[str]) -> None:
+    if isinstance(node, dict):
+        for k, v in node.items():
+            out.add(str(k))
+            _keys_and_words(v, out)
+    elif isinstance(node, list):
+        for v in node:
+            _keys_and_words(v, out)
+    elif isinstance(node, str):
+        out.add(node)
+
+
+def test_the_example_charters_together_use_every_new_structure() -> None:
+    used: set[str] = set()
+    for path in sorted((ROOT / "charters").rglob("*.yaml")):
+        if "_register" not in path.parts:
+            _keys_and_words(yaml.safe_load(path.read_text(encoding="utf-8")), used)
+    missing = [k for k in NEW_KEYS if k not in used and k != "uangivet"]
+    assert not missing, f"no charter in charters/ uses {missing}"
+    assert "uangivet" in used  # antal: uangivet
+    for kind in ("kommissorium", "forretningsorden", "vedtægt"):
+        assert kind in used or kind == "kommissorium"
+    for body_type in ("råd", "bestyrelse", "stående-udvalg"):
+        assert body_type in used

@@ -174,7 +174,7 @@ def test_seed_003_many_bodies_with_relations():
     assert len(charters) >= 12
     assert {"Kommunekontaktrådet", "Sundhedspolitisk Dialogforum", "Sundhedsdirektørernes Forretningsudvalg",
             "Sundhedskoordinationsudvalget", "Den Administrative Styregruppe", "Porteføljestyregruppen",
-            "Praksisplanudvalg", "Samarbejdsudvalg"} <= names
+            "Praksisplanudvalg", "Samarbejdsudvalg", "Samarbejdsfora"} <= names
     by = {c.name: (slug, c) for slug, c in charters.items()}
     for c in charters.values():
         assert c.date.iso() == "2017-06-27", c.name

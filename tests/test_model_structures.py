@@ -112,6 +112,8 @@ SENTENCES: dict[str, list[str]] = {
     "aeldreraad": [
         "9 medlemmer valgt ved direkte valg af kommunens borgere over 60 år",
         "Medlemmerne vælges for fire år. Medlemmerne fortsætter, indtil nye medlemmer er valgt.",
+        "Der kan vælges suppleanter for medlemmerne. En suppleant træder ind ved forfald i mere "
+        "end én måned.",
     ],
     "byraadet": [
         "Byrådet sætter retning for og delegerer opgaver til Sundhedsudvalget.",
@@ -281,3 +283,11 @@ def test_a_seat_filled_by_another_bodys_members_follows_its_count(cs) -> None:
     seats = cs.seats("faelles-udvalg")
     assert (seats[0].low, seats[0].high) == (9, 9)  # Sundhedsudvalget: 7 + 2
     assert str(cs.member_count("faelles-udvalg")) == "11"
+
+
+def test_every_meeting_setting_has_a_danish_noun_for_the_diff() -> None:
+    from kommissorium.danish.changes import MEETING_SETTING_NOUNS
+    from kommissorium.model.charter import Meetings
+
+    missing = [f for f in Meetings.model_fields if f != "per_year" and f not in MEETING_SETTING_NOUNS]
+    assert not missing, missing

@@ -4,6 +4,7 @@ privacy flag. The rules themselves are tested by their fixtures (tests/rules/L*,
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -310,3 +311,63 @@ def test_rules_list_names_the_roster_and_plan_rules():
     result = CliRunner().invoke(app, ["rules"])
     for code in ("L001", "L008", "T001", "T004"):
         assert code in result.output
+
+
+# -- diff ----------------------------------------------------------------------------------------
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.invalid", *args],
+                   cwd=cwd, check=True, capture_output=True)
+
+
+def test_diff_reports_roster_and_plan_changes_in_danish_per_file(tmp_path: Path, monkeypatch):
+    repo = tmp_path / "repo"
+    shutil.copytree(EXAMPLE, repo / "charters")
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "eksempel")
+    roster = repo / "charters" / "sundhedsforum.medlemmer.yaml"
+    text = roster.read_text(encoding="utf-8")
+    text = text.replace("    organisation: soeby\n    parti: F\n    fra: 2027-01-01",
+                        "    organisation: soeby\n    parti: F\n    fra: 2027-04-01")
+    text = text.replace("navn: Karim Haddad", "navn: Lone Friis")
+    text = text.replace("  - navn: Ukendt Skjultesen", "  - navn: Ukendt Skjultesen\n    post: formand")
+    roster.write_text(text, encoding="utf-8")
+    plan = repo / "charters" / "sundhedsforum.moeder.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8")
+                    .replace("2027-04-22", "2027-04-29")
+                    .replace('{dato: 2027-11-25, tid: "14:00-16:00"}',
+                             '{dato: 2027-11-25, tid: "14:00-16:00", aflyst: true}'),
+                    encoding="utf-8")
+    monkeypatch.chdir(repo)
+    result = CliRunner().invoke(app, ["diff"])
+    out = result.output
+    assert "Ændret: Sundhedsforum Fjordland: medlemsliste (charters/sundhedsforum.medlemmer.yaml)" in out
+    assert "Søby: Lone Friis afløser Karim Haddad som medlem fra 1. april 2027." in out
+    assert "NN bliver formand." in out  # the hidden member's office, without the name
+    assert "Skjultesen" not in out
+    assert "Ændret: Sundhedsforum Fjordland: mødeplan (charters/sundhedsforum.moeder.yaml)" in out
+    assert "Mødet 22. april 2027 kl. 14.00-16.00 er flyttet til 29. april 2027 kl. 14.00-16.00." in out
+    assert "Mødet 25. november 2027 kl. 14.00-16.00 er aflyst." in out
+    # the charter itself did not change, and the diff does not say it did
+    assert "Ændret: Sundhedsforum Fjordland (" not in out
+
+
+def test_diff_of_plans_adds_removes_and_restores():
+    from kommissorium.roster.compare import compare_plans
+    from kommissorium.roster.model import Schedule
+
+    old = Schedule.model_validate({"møder": [{"dato": "2027-01-10", "aflyst": True},
+                                             {"dato": "2027-06-01"}]})
+    new = Schedule.model_validate({"møder": [{"dato": "2027-01-10"}, {"dato": "2027-09-01"}]})
+    assert [c.text for c in compare_plans(old, new)] == [
+        "Mødet 10. januar 2027 er ikke længere aflyst.",
+        "Mødet 1. juni 2027 er fjernet fra planen.",
+        "Nyt møde 1. september 2027.",
+    ]
+
+
+def test_fmt_keeps_the_key_order_of_rosters_and_plans_and_the_example_is_formatted():
+    runner = CliRunner()
+    files = sorted(str(p) for p in EXAMPLE.glob("*.yaml"))
+    result = runner.invoke(app, ["fmt", "--check", *files])
+    assert result.exit_code == 0, result.output

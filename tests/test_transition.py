@@ -59,7 +59,14 @@ def test_validate_on_2027_names_every_klynge_charter_with_its_successor() -> Non
 def test_validate_on_2026_finds_only_the_stale_2017_references() -> None:
     result = run("validate", "charters/", "--dato", "2026-12-31")
     found = [ln for ln in result.output.splitlines() if re.search(r" D00\d ", ln)]
-    assert not any(" D001 " in ln or " D002 " in ln for ln in found)
+    # the sundhedsråd examples begin the next day: their area does not exist yet
+    early = [ln for ln in found if " D001 " in ln]
+    assert {ln.split(":")[0] for ln in early} == {
+        "charters/nordjylland/sundhedsraad-vendsyssel.yaml",
+        "charters/nordjylland/sundhedsraad-limfjorden.yaml"}
+    assert all("findes først fra 1. januar 2027" in ln for ln in early)
+    found = [ln for ln in found if ln not in early]
+    assert not any(" D002 " in ln for ln in found)
     # two charters from 2017 still name Sundhedskoordinationsudvalget (ended 30 June 2022)
     assert {ln.split(":")[0] for ln in found} == {
         "charters/nordjylland/den-administrative-styregruppe.yaml",
@@ -81,7 +88,10 @@ def test_register_json_on_both_sides_of_the_reform() -> None:
     assert before["antal"]["region"] == 5 and before["antal"]["klynge"] == 22
     assert "sundhedsråd" not in before["antal"]
     assert after["antal"]["region"] == 4 and after["antal"]["sundhedsråd"] == 17
-    assert "klynge" not in after["antal"] and after["antal"]["kommune"] == 98
+    # The 98 real kommuner (with an official code); charters/_register adds a fictional one for
+    # the example charters.
+    assert "klynge" not in after["antal"]
+    assert sum(1 for e in after["poster"]["kommune"] if e.get("kode")) == 98
     oest = next(e for e in after["poster"]["region"] if e["nøgle"] == "region-oestdanmark")
     assert oest["kode"] is None and "kode" in oest["ikke-bekræftet"] and "L 213" in oest["kilde"]
     roskilde = next(e for e in after["poster"]["kommune"] if e["nøgle"] == "roskilde")
@@ -168,3 +178,59 @@ def test_site_transition_page_matches_the_report(tmp_path: Path) -> None:
     assert "Sundhedsklynge Nord ophører 31. december 2026; efterfølges af Sundhedsråd Vendsyssel." in html
     index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert 'href="overgang.html"' in index
+
+
+def test_following_the_advice_clears_the_findings(repo) -> None:
+    """A klynge charter ended with 'gyldig: {til: 2026-12-31}' and 'erstattet-af' is history on
+    1 January 2027; a charter that still refers to it is told the successor charter."""
+    repo("nord/klynge.yaml", """\
+        navn: Det politiske niveau i Sundhedsklynge Nord
+        type: politisk
+        område: klynge-nordjylland-nord
+        dato: 2022-08
+        gyldig: {fra: 2022-08-01, til: 2026-12-31}
+        erstattet-af: nord/raad
+        """)
+    repo("nord/raad.yaml", """\
+        navn: Sundhedsråd Vendsyssel
+        type: udvalg
+        område: sundhedsraad-vendsyssel
+        dato: 2026-11
+        gyldig: {fra: 2027-01-01}
+        """)
+    repo("nord/forum.yaml", """\
+        navn: Forummet
+        type: forum
+        område: region-nordjylland
+        dato: 2022-08
+        relationer:
+          refererer-til: nord/klynge
+        """)
+    result = runner.invoke(app, ["validate", "--dato", "2027-01-01"])
+    assert result.exit_code == 1
+    found = [ln for ln in result.output.splitlines() if ": fejl " in ln]
+    assert len(found) == 1 and found[0].startswith("charters/nord/forum.yaml:6:")
+    assert ("Det politiske niveau i Sundhedsklynge Nord ophører 31. december 2026; efterfølges af "
+            "Sundhedsråd Vendsyssel.") in found[0]
+    data = json.loads(runner.invoke(app, ["overgang", "--dato", "2027-01-01", "-f", "json"]).output)
+    status = {c["id"]: c["status"] for c in data["kommissorier"]}
+    assert status == {"nord/klynge": "upåvirket", "nord/raad": "upåvirket",
+                      "nord/forum": "skal-ændres"}
+    succ = data["kommissorier"][0]["grunde"][0]["efterfølgere"]
+    assert succ == [{"nøgle": "nord/raad", "navn": "Sundhedsråd Vendsyssel",
+                     "kommissorier": ["nord/raad"]}]
+
+
+def test_register_shows_a_correction(repo) -> None:
+    (repo.root / "charters" / "_register").mkdir()
+    (repo.root / "charters" / "_register" / "r.yaml").write_text(
+        "regioner:\n  - nøgle: region-oestdanmark\n    rettelse: Koden er offentliggjort.\n"
+        "    navn: Region Østdanmark\n    kode: 1086\n    gyldig: {fra: 2027-01-01}\n",
+        encoding="utf-8")
+    out = runner.invoke(app, ["register", "--dato", "2027-01-01"]).output
+    assert "Region Østdanmark · kode 1086 · fra 1. januar 2027" in out
+    assert "Rettet i repositoriet: Koden er offentliggjort." in out
+    data = json.loads(runner.invoke(app, ["register", "--dato", "2027-01-01", "-f", "json"]).output)
+    oest = next(e for e in data["poster"]["region"] if e["nøgle"] == "region-oestdanmark")
+    assert oest["kode"] == 1086 and oest["rettelse"] == "Koden er offentliggjort."
+    assert len(data["poster"]["kommune"]) == 98

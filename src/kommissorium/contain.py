@@ -69,14 +69,17 @@ def contained(path: Path, root: Path, what: str, where: str = "") -> Path:
     if inside(target, base) and not in_git(target, base):
         return target
     link = _first_link(path, base)
-    how = f" gennem den symbolske henvisning '{shown(link)}'" if link is not None else ""
     if in_git(target, base):
-        reason = "som ligger i repositoriets .git-mappe"
+        reason = "i repositoriets .git-mappe"
     else:
-        reason = f"som ligger uden for repositoriet ({shown(base)})"
+        reason = f"uden for repositoriet ({base})"
+    if link is not None:
+        told = (f"{_cap(what)} '{shown(path)}' peger gennem den symbolske henvisning "
+                f"'{shown(link)}' på '{shown(target)}', som ligger {reason}.")
+    else:
+        told = f"{_cap(what)} '{shown(path)}' ligger {reason}."
     raise ContainmentError(
-        f"{where}{_cap(what)} '{shown(path)}' peger{how} på '{shown(target)}', {reason}. "
-        "kommissorium læser og skriver kun filer inde i repositoriet."
+        f"{where}{told} kommissorium læser og skriver kun filer inde i repositoriet."
     )
 
 
@@ -139,10 +142,11 @@ def output_folder(out: Path, root: Path | None, sources: list[Path], cwd: Path) 
     for src in sources:
         s = real(src)
         if inside(target, s) or inside(s, target):
+            how = ("er selve kildemappen" if target == s else "ligger i kildemappen"
+                   if inside(target, s) else "rummer kildemappen")
             raise ContainmentError(
-                f"Uddatamappen '{shown(out, cwd)}' er, ligger i eller rummer kildemappen "
-                f"'{shown(src, cwd)}'; dokumenterne ville blive skrevet mellem kilderne. "
-                "Vælg en anden mappe med -o, fx build/."
+                f"Uddatamappen '{shown(out, cwd)}' {how} '{shown(src, cwd)}'; dokumenterne ville "
+                "blive skrevet mellem kilderne. Vælg en anden mappe med -o, fx build/."
             )
     return target
 

@@ -24,6 +24,8 @@ EXAMPLES: dict[tuple[str, str], tuple[str, str | None]] = {
     ("Charter", "type"): ("type: råd", "Type: Råd"),
     ("Charter", "hjemmel"): ("hjemmel: retssikkerhedsloven § 37 a",
                              "Hjemmel: retssikkerhedsloven § 37 a"),
+    ("Charter", "kilde-ufuldstændig"): ("kilde-ufuldstændig: side 3 mangler i kilden",
+                                        "Kilde: Ufuldstændig: side 3 mangler i kilden"),
     ("Charter", "evalueres"): ("evalueres: 2027-12", "Evalueres: december 2027"),
     ("Charter", "gyldig"): ("gyldig: {fra: 2026-01-01, til: 2029-12-31}",
                             "Gyldig: 1. januar 2026 – 31. december 2029"),
@@ -60,7 +62,7 @@ EXAMPLES: dict[tuple[str, str], tuple[str, str | None]] = {
                                  "Borgere har flertallet af pladserne."),
     ("Composition", "ligelig"): ("sammensætning: {medlemmer: [{rolle: borger, antal: 2, gruppe: b}, "
                                  "{rolle: politiker, antal: 2, gruppe: p}], ligelig: [b, p]}",
-                                 "Der er lige mange pladser til borgere og politikere."),
+                                 "Der er lige mange pladser til borgere som til politikere."),
     ("Composition", "andele"): ("sammensætning: {medlemmer: [{rolle: bruger, antal: 5, gruppe: b}, "
                                 "{rolle: politiker, antal: 2}], andele: [{gruppe: b, andel: over 1/3}]}",
                                 "Over en tredjedel af medlemmerne er brugere."),

@@ -44,6 +44,11 @@ _EDGE_STYLES: dict[str, tuple[str, str]] = {
     "extends": ("==>", "bold"),
     "subgroup": ("-->", "solid"),
     "members_of": ("-.->", "dotted"),
+    "advises": ("-.->", "dashed"),
+    "gives_input_to": ("-.->", "dashed"),
+    "sets_direction_for": ("-->", "solid"),
+    "board_of": ("-->", "solid"),
+    "delegates_to": ("-->", "solid"),
 }
 #: Edge kind → (Danish label, mermaid arrow, dot style).
 EDGE_KINDS: dict[str, tuple[str, str, str]] = {
@@ -271,7 +276,8 @@ def to_mermaid(g: Graph) -> str:
 _FILL = {
     "politisk": "#fde2c8", "administrativ": "#d6e6f5", "fagligt-strategisk": "#dcefd9",
     "udvalg": "#efe0f3", "forum": "#fff3c4", "netværk": "#e8e8e8", "arbejdsgruppe": "#f2f2f2",
-    "sekretariat": "#f7f7f7",
+    "sekretariat": "#f7f7f7", "sundhedsråd": "#f9cfa6", "råd": "#fde2c8",
+    "bestyrelse": "#fde2c8", "stående-udvalg": "#efe0f3", "særligt-udvalg": "#efe0f3",
 }
 
 
@@ -385,8 +391,11 @@ def layout(g: Graph, max_width: float = MAX_WIDTH_PT) -> tuple[list[_Placed], fl
     y = 0.0
     width = 0.0
     groups = _groups(g)
+    # groups with the diagram's own bodies first; groups of only outside bodies below them
+    order = sorted(groups.items(), key=lambda kv: all(
+        n.external for nodes in kv[1].values() for n in nodes))
     multi = len(groups) > 1
-    for gi, ((rkey, rlabel), levels) in enumerate(groups.items()):
+    for gi, ((rkey, rlabel), levels) in enumerate(order):
         if multi:
             lines = [rlabel]
             w, h = _node_size(lines, 14)

@@ -101,6 +101,93 @@ def charter_text(spec: NewCharter, schema_line: str, frame_name: str | None = No
     return "\n".join(out) + "\n"
 
 
+#: The national frame for sundhedsråd: shipped with the package, copied into a repository by
+#: ``new --type sundhedsråd`` when it is missing there.
+COUNCIL_FRAME = "landsdaekkende/sundhedsraad-ramme"
+
+
+def packaged_frame_text() -> str:
+    from importlib import resources
+
+    return (resources.files("kommissorium") / "frames" / "sundhedsraad-ramme.yaml").read_text(
+        encoding="utf-8")
+
+
+def council_text(spec: NewCharter, schema_line: str, cs: object, area: object) -> str:
+    """A sundhedsråd charter that extends the national frame, with the area's numbers: one seat
+    for each kommune and one regional seat more (the pattern of the 2026 councils, marked
+    unconfirmed in the frame), chair and vice chair from the regional members."""
+    from kommissorium.danish import sundhedsraad as phrases
+
+    reg = cs.registry  # type: ignore[attr-defined]
+    start = area.starts()  # type: ignore[attr-defined]
+    kommuner = reg.kommuner_in(area.key, start)  # type: ignore[attr-defined]
+    region = reg.region_of(area.key, start)  # type: ignore[attr-defined]
+    n = len(kommuner)
+    out = [schema_line,
+           "# Sundhedsråd: det, loven siger om alle råd, arves fra rammen "
+           f"{COUNCIL_FRAME}.",
+           phrases.council_counts_comment(n),
+           f"navn: {_yaml_str(spec.name)}"]
+    if spec.short_name:
+        out.append(f"forkortelse: {_yaml_str(spec.short_name)}")
+    out += ["type: sundhedsråd", f"område: {area.key}", f"udbygger: {COUNCIL_FRAME}"]  # type: ignore[attr-defined]
+    if start is not None:
+        out.append(f"gyldig: {{fra: {start.isoformat()}}}")
+    out.append("# godkendt: {af: " + (region or "<regionen>") + ", dato: ÅÅÅÅ-MM}")
+    purpose = spec.purpose or phrases.council_purpose(
+        spec.name, reg.get(region).name if region else None, [k.name for k in kommuner])
+    out.append("formål: " + _block(purpose))
+    out += ["sammensætning:", "  medlemmer:",
+            f"    - antal: {n + 1}",
+            "      rolle: medlem af regionsrådet"]
+    if region:
+        out.append(f"      fra: {region}")
+    else:
+        out.append("      part: region")
+    out += ["      gruppe: regionale",
+            "    - antal: 1", "      rolle: medlem af kommunalbestyrelsen",
+            "      for-hver: kommune", "      gruppe: kommunale",
+            "formandskab:", "  formand: {gruppe: regionale}", "  næstformand: {gruppe: regionale}"]
+    if spec.meetings:
+        value = spec.meetings
+        out += ["møder:", f"  pr-år: {value if value.isdigit() else _yaml_str(value)}"]
+    if region:
+        out += ["relationer:", f"  refererer-til: {region}"]
+    return "\n".join(out) + "\n"
+
+
+def _council(spec: NewCharter, charters_dir: Path, repo_root: Path, cs: object) -> Path:
+    from kommissorium.model.validate import suggest
+    from kommissorium.schema import schema_comment, write_atomic
+
+    reg = cs.registry  # type: ignore[attr-defined]
+    councils = [e.key for e in reg.of_kind("sundhedsråd")]
+    area = reg.get(spec.area) if spec.area else None
+    if area is None or area.kind != "sundhedsråd":
+        best = suggest(spec.area or "", councils)
+        hint = f" Mente du '{best}'?" if best else ""
+        raise UsageError(
+            f"Et sundhedsråd har et sundhedsråd fra registret som område; angiv det med --område "
+            f"(fx 'sundhedsraad-vendsyssel'; se 'kommissorium register --dato 2027-01-01').{hint}")
+    if spec.frame and spec.frame != COUNCIL_FRAME:
+        raise UsageError(f"Et sundhedsråd udbygger rammen '{COUNCIL_FRAME}', ikke '{spec.frame}'.")
+    spec.name = spec.name or area.name
+    if cs.charter(COUNCIL_FRAME) is None:  # type: ignore[attr-defined]
+        frame_path = charters_dir / f"{COUNCIL_FRAME}.yaml"
+        if frame_path.exists():
+            raise UsageError(f"{frame_path} findes, men kan ikke læses; ret den først "
+                             "(kommissorium validate).")
+        frame_path.parent.mkdir(parents=True, exist_ok=True)
+        text = packaged_frame_text()
+        text = text.replace(text.splitlines()[0], schema_comment(frame_path, repo_root), 1)
+        write_atomic(frame_path, text)
+    path = charters_dir / f"{spec.id}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, council_text(spec, schema_comment(path, repo_root), cs, area))
+    return path
+
+
 def create(spec: NewCharter, charters_dir: Path, repo_root: Path) -> Path:
     """Write the new charter; UsageError (Danish) for a bad id, area, frame or existing file."""
     from kommissorium.corpus import load_corpus
@@ -121,6 +208,12 @@ def create(spec: NewCharter, charters_dir: Path, repo_root: Path) -> Path:
     cs = load_corpus(charters_dir)
     if cid in cs.by_id:
         raise UsageError(f"Id'et '{cid}' bruges allerede af {cs.by_id[cid].display}.")
+    area_entry = cs.registry.get(spec.area) if spec.area else None
+    if spec.type == "sundhedsråd" or (area_entry is not None and area_entry.kind == "sundhedsråd"
+                                      and not spec.type):
+        return _council(spec, charters_dir, repo_root, cs)
+    if not spec.name:
+        raise UsageError("Angiv organets navn med --navn.")
     frame_name = None
     if spec.frame:
         frame = cs.charter(spec.frame)

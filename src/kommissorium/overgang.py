@@ -74,7 +74,7 @@ def report_text(cs: "CharterSet", when: date) -> str:
         lines.append(f"{phrases.STATUS[status]} ({len(group)}): {phrases.STATUS_EXPLAINED[status]}")
         for v in group:
             lines.append(f"  {v.id}  {v.name}")
-            for r in v.reasons:
+            for r in (v.reasons if status != "upåvirket" else []):
                 lines.append(f"    {v.file}:{r.line}: {r.summary}")
             if status == "ophører" and v.successors:
                 lines.append(f"    {phrases.successor_charters(_successor_names(v), _unconfirmed(v))}")
@@ -101,7 +101,7 @@ def report_markdown(cs: "CharterSet", when: date) -> str:
             continue
         for v in group:
             lines.append(f"- **{md_inline(v.name)}** (`{v.id}`)")
-            for r in v.reasons:
+            for r in (v.reasons if status != "upåvirket" else []):
                 lines.append(f"  - `{v.file}:{r.line}`: {md_inline(r.summary)}")
             if status == "ophører" and v.successors:
                 lines.append(f"  - {md_inline(phrases.successor_charters(_successor_names(v), _unconfirmed(v)))}")

@@ -242,9 +242,18 @@ def assess_charter(cs: "CharterSet", cf: "CharterFile", when: date) -> Verdict:
         return _located(cf, v)
     area = area_change(cs, cf, when)
     if area is not None:
-        v.status = CEASES
+        begins = c.valid.start.first_day if c.valid and c.valid.start else None
+        if area.end is None:
+            # the area begins later: a charter that itself begins then is not affected on the
+            # day (it is not in force yet); any other must change (D001 finds it either way)
+            later = begins is not None and begins > when
+            v.status = UNAFFECTED if later else MUST_CHANGE
+            if later:
+                v.note = phrases.begins_later(c.name, begins)
+        else:
+            v.status = CEASES
         v.reasons.append(Reason("område", ("område",), phrases.area_gone(area.sentence(), when,
-                                                                        area.end),
+                                                                        area.end, area.start),
                                 area, "område"))
         return _located(cf, v)
     seen: set[tuple[str, str]] = set()

@@ -69,6 +69,16 @@ def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
     result = _invoke(str(FIXTURES), "-o", str(tmp_path), "-f", "odt")
     assert result.exit_code == 2
     assert "ukendt format 'odt'" in result.output
+    assert "vælg mellem pdf, html, markdown og docx" in result.output
+
+
+def test_markdown_is_the_format_name_and_md_an_alias(tmp_path: Path) -> None:
+    one = str(FIXTURES / "test" / "kontaktforum.yaml")
+    for name in ("markdown", "md"):
+        out = tmp_path / name
+        result = _invoke(one, "-o", str(out), "-f", name)
+        assert result.exit_code == 0, result.output
+        assert _files(out) == ["test/kontaktforum.md"]
 
 
 def test_repository_templates_and_template_option_override_packaged(tmp_path: Path) -> None:

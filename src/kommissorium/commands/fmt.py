@@ -38,7 +38,25 @@ def register(app: typer.Typer) -> None:
         Exitkoder: 0 alt er formateret, 1 filer ville blive ændret (--check/--diff) eller kan
         ikke læses, 2 brugsfejl.
         """
-        raise typer.Exit(run(paths=paths, check=check, diff=diff, only_charters=only_charters))
+        raise typer.Exit(run(paths=paths,
+                             check=check,
+                             diff=diff,
+                             only_charters=only_charters))
+
+
+def _inside_charters(paths: list[Path], cwd: Optional[Path] = None) -> list[Path]:
+    """The paths that lie in the repository's configured charters folder (all of it when none
+    were given)."""
+    from kommissorium.workspace import Workspace
+
+    ws = Workspace.find(cwd)
+    folder = ws.config.charters_dir
+    if folder is None or not folder.is_dir():
+        return []
+    folder = folder.resolve()
+    if not paths:
+        return [folder]
+    return [p for p in paths if folder in ws.path(p).resolve().parents]
 
 
 def run(
@@ -65,6 +83,7 @@ def run(
             return 0
     links: list = []
     files = collect(list(paths or []), cwd, links=links)
+    from kommissorium.roster.files import companion_kind
     from kommissorium.sanitize import printable
 
     for link in links:
@@ -74,7 +93,8 @@ def run(
     errors = 0
     for path in files:
         display = printable(display_path(path, cwd))  # a file name cannot send terminal escapes
-        is_register = REGISTER_DIR in path.parts
+        # Registry files, rosters and meeting plans keep their key order (re-indented only).
+        is_register = REGISTER_DIR in path.parts or companion_kind(path) is not None
         try:
             result = format_file(path, display, charter=not is_register)
         except FormatError as exc:
@@ -114,18 +134,3 @@ def run(
             f"{same} {plural(same, 'uændret', 'uændrede')}.", err=True
         )
     return 1 if (errors or (dry_run and changed)) else 0
-
-
-def _inside_charters(paths: list[Path], cwd: Optional[Path] = None) -> list[Path]:
-    """The paths that lie in the repository's configured charters folder (all of it when none
-    were given)."""
-    from kommissorium.workspace import Workspace
-
-    ws = Workspace.find(cwd)
-    folder = ws.config.charters_dir
-    if folder is None or not folder.is_dir():
-        return []
-    folder = folder.resolve()
-    if not paths:
-        return [folder]
-    return [p for p in paths if folder in ws.path(p).resolve().parents]

@@ -22,7 +22,10 @@ def register(app: typer.Typer) -> None:
                                            show_default=False),
         type: Optional[str] = typer.Option(
             None, "--type", help="politisk, administrativ, fagligt-strategisk, forum, netværk, "
-            "arbejdsgruppe, udvalg eller sekretariat (standard: rammens).", show_default=False),
+            "arbejdsgruppe, udvalg, sekretariat, sundhedsråd, … (standard: rammens). Med "
+            "sundhedsråd og --område <sundhedsråd> udbygger kommissoriet den nationale ramme "
+            "for sundhedsråd, som lægges i repositoriet, hvis den mangler; navnet er rådets.",
+            show_default=False),
         omraade: Optional[str] = typer.Option(
             None, "--område", "--omraade",
             help="Registernøgle for området, fx 'klynge-nordjylland-nord' (standard: rammens).",
@@ -48,8 +51,14 @@ def register(app: typer.Typer) -> None:
         skrevet. Med --fra-ramme skrives 'udbygger:', og rammens afsnit arves i stedet for at
         blive kopieret. Exitkoder: 0 oprettet og gyldig, 1 oprettet med fund, 2 brugsfejl.
         """
-        raise typer.Exit(run(id=id, navn=navn, type=type, omraade=omraade, ramme=ramme,
-                             forkortelse=forkortelse, formaal=formaal, moeder=moeder,
+        raise typer.Exit(run(id=id,
+                             navn=navn,
+                             type=type,
+                             omraade=omraade,
+                             ramme=ramme,
+                             forkortelse=forkortelse,
+                             formaal=formaal,
+                             moeder=moeder,
                              charters=charters))
 
 
@@ -75,7 +84,7 @@ def run(
     from kommissorium.new import NewCharter, create
     from kommissorium.reporters import REPORTERS
 
-    if navn is None:
+    if navn is None and type != "sundhedsråd":
         if sys.stdin.isatty():
             navn = typer.prompt("Organets navn")
         else:
@@ -88,7 +97,7 @@ def run(
         if not charters.is_dir():
             raise UsageError(f"'{charters}' er ikke en mappe.")
         repo_root = find_root(charters) or charters.resolve().parent
-    spec = NewCharter(id, navn, type, omraade, ramme, forkortelse, formaal, moeder)
+    spec = NewCharter(id, navn or "", type, omraade, ramme, forkortelse, formaal, moeder)
     path = create(spec, charters.resolve(), Path(repo_root).resolve())
     typer.echo(f"Oprettede {display_path(path)}.", err=True)
     result = check([path])

@@ -12,6 +12,8 @@ from kommissorium.commands._common import fail_usage, guarded, join
 ALL_FORMATS = ("pdf", "html", "md", "docx")
 #: Without --format: the three formats `make demo` and the site use (docx on request).
 DEFAULT_FORMATS = ("pdf", "html", "md")
+#: The format names users write (as diff and graph: "markdown"; "md" and "word" stay as aliases).
+FORMAT_NAMES = ("pdf", "html", "markdown", "docx")
 #: Above this many documents a progress bar is shown (on a terminal).
 PROGRESS_FROM = 5
 
@@ -25,7 +27,7 @@ def parse_formats(value: str | None) -> tuple[str, ...]:
             continue
         part = {"markdown": "md", "htm": "html", "word": "docx"}.get(part.lower(), part.lower())
         if part not in ALL_FORMATS:
-            raise fail_usage(f"ukendt format '{part}'; vælg mellem {join(ALL_FORMATS)}.")
+            raise fail_usage(f"ukendt format '{part}'; vælg mellem {join(FORMAT_NAMES)}.")
         if part not in out:
             out.append(part)
     if not out:
@@ -48,7 +50,7 @@ def register(app: typer.Typer) -> None:
             show_default=False,
         ),
         format: Optional[str] = typer.Option(
-            None, "--format", "-f", help="Formater, kommasepareret: pdf, html, md, docx (Word) (standard: pdf, html og md).",
+            None, "--format", "-f", help="Formater, kommasepareret: pdf, html, markdown, docx (Word) (standard: pdf, html og markdown).",
             show_default=False,
         ),
         template: Optional[Path] = typer.Option(

@@ -33,7 +33,7 @@ def register(app: typer.Typer) -> None:
         ),
         pdf: bool = typer.Option(True, "--pdf/--no-pdf", help="Læg en PDF af hvert kommissorium på siden."),
         title: Optional[str] = typer.Option(
-            None, "--title", help="Webstedets titel (standard: «Kommissorier for sundhedssamarbejdet»).",
+            None, "--title", help="Webstedets titel (standard: »Kommissorier for sundhedssamarbejdet«).",
             show_default=False,
         ),
         template: Optional[Path] = typer.Option(

@@ -37,6 +37,11 @@ MEETING_SETTING_NOUNS: dict[str, str] = {
     "virtual": "virtuelle møder", "extraordinary": "ekstraordinære møder",
     "agenda_days_before": "udsendelsen af dagsordenen", "timing": "tidspunktet",
     "text": "teksten", "notes": "noterne",
+    "open": "mødernes åbenhed", "place": "mødestedet",
+    "virtual_attendance": "virtuel deltagelse", "guests": "gæster", "agenda": "dagsordenen",
+    "plan": "mødeplanen", "urgent": "hastesager", "absence": "forfald",
+    "chairing": "mødeledelsen", "relative_to": "mødernes placering i forhold til et andet organ",
+    "rotating_host": "værtskabet", "free_months": "de mødefri måneder",
 }
 
 #: A seat group (its Danish key) → what one seat of it is called in a change.

@@ -80,11 +80,12 @@ def seat_alternates_clause(personal: bool, shared: bool, up_to: int | None) -> s
 
 def alternates_sentences(allowed: bool, personal: bool, shared: bool, up_to: int | None,
                          appointed_by: str | None, steps_in: str | None,
-                         circles: list[str]) -> list[str]:
+                         circles: list[str], elected: bool = False) -> list[str]:
     """'Der udpeges op til 2 personlige suppleanter for hvert medlem. Suppleanterne udpeges af
-    byrådet. Suppleanten træder ind ved forfald i mere end en måned.'"""
+    byrådet. Suppleanten træder ind ved forfald i mere end en måned.' An elected council's
+    alternates are elected ('Der vælges …'), never appointed."""
     if not allowed:
-        return ["Der udpeges ikke suppleanter."]
+        return ["Der vælges ikke suppleanter." if elected else "Der udpeges ikke suppleanter."]
     whom = f"for {join(circles)}" if circles else "for medlemmerne"
     if up_to:
         kind = "personlige suppleanter" if personal else (
@@ -99,11 +100,15 @@ def alternates_sentences(allowed: bool, personal: bool, shared: bool, up_to: int
         first = f"Der udpeges fælles suppleanter {whom}."
     else:
         first = f"Der kan udpeges suppleanter {whom}."
+    if elected:
+        first = first.replace("Der udpeges", "Der vælges").replace("Der kan udpeges", "Der kan vælges")
     out = [first]
     if appointed_by:
         out.append(f"Suppleanterne udpeges af {appointed_by.rstrip('.')}.")
     if steps_in:
-        out.append(f"En suppleant træder ind {steps_in.rstrip('.')}.")
+        when = steps_in.rstrip(".")
+        comma = "," if when.startswith(("når ", "hvis ", "såfremt ")) else ""
+        out.append(f"En suppleant træder ind{comma} {when}.")
     return out
 
 
@@ -127,7 +132,10 @@ def stated_total_sentence(body: str, count: str) -> str:
 
 
 def parity_sentence(circles: list[str]) -> str:
-    return f"Der er lige mange pladser til {join(circles)}."
+    """'Der er lige mange pladser til borgere som til politikere.'"""
+    if len(circles) == 2:
+        return f"Der er lige mange pladser til {circles[0]} som til {circles[1]}."
+    return f"Der er lige mange pladser til hver af grupperne: {join(circles)}."
 
 
 def majority_sentence(circle: str) -> str:
@@ -189,3 +197,11 @@ def seat_written(text: str, *, role_plural: str, unspecified: bool, follows: str
         if text.endswith(tail):
             text, suffix = text[: -len(tail)], tail + suffix
     return text + election + extras + suffix
+
+
+def source_text(source: str | None, incomplete: bool, missing: str | None) -> str:
+    """The 'Kilde' fact: 'Referat af 3. maj 2024 (ufuldstændig: bilag 2 mangler)'."""
+    if not incomplete:
+        return source or ""
+    note = "ufuldstændig" + (f": {missing.rstrip('.')}" if missing else "")
+    return f"{source} ({note})" if source else capitalize(note)

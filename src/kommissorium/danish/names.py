@@ -44,6 +44,9 @@ def in_sentence(name: str) -> str:
         return name[:1].lower() + name[1:]
     if name.lower() in COMMON_BODIES and name[1:2].islower():
         return name[:1].lower() + name[1:]
+    # 'Regionsrådet i Region Nordjylland', 'Byrådet i Aalborg Kommune': a common noun and a place
+    if len(words) >= 3 and words[0].lower() in COMMON_BODIES and words[1] in ("i", "for"):
+        return name[:1].lower() + name[1:]
     return name
 
 

@@ -115,6 +115,11 @@ def frequency(f: "Frequency | None") -> str:
     return core
 
 
+def per_year(n: float) -> str:
+    """'12 møder årligt', 'fire møder årligt', 'ét møde årligt' (an exact number a year)."""
+    return f"{meetings_text(n, n, None)} årligt"
+
+
 def _bare_count(f: "Frequency") -> tuple[str, str, float] | None:
     """(qualifier, number word, the number) of a frequency with one number and no extras."""
     if f.on_demand or _rate_word(f) is not None:

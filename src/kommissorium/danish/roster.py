@@ -239,6 +239,25 @@ def term_change(name: str, old: str, new: str) -> str:
     return f"{name}s periode ændres fra {old or 'ingen angivelse'} til {new or 'ingen angivelse'}."
 
 
+def seat_change(name: str, old: str, new: str) -> str:
+    return f"{name} skifter plads fra {old} til {new}."
+
+
+def publication_change(public: bool) -> str:
+    return ("Et medlems navn offentliggøres nu." if public
+            else "Et medlems navn offentliggøres ikke længere.")
+
+
+def unreadable(kind: str) -> str:
+    what = "Medlemslisten" if kind == "medlemmer" else "Mødeplanen"
+    return f"{what} kan ikke læses på den ene side (se fundene)."
+
+
+def no_content_change(kind: str) -> str:
+    what = "medlemslisten" if kind == "medlemmer" else "mødeplanen"
+    return f"Kun kommentarer eller opstilling i {what} er ændret."
+
+
 def alternate_change(name: str, added: bool, member: str) -> str:
     return (f"{name} bliver personlig suppleant for {member}." if added
             else f"{name} er ikke længere personlig suppleant for {member}.")

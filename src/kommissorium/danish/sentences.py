@@ -294,6 +294,43 @@ def approval(by: str | None, by_body: bool, when: object | None) -> str | None:
     return None if text == "Godkendt" else text
 
 
+def git_line(commit: str, when: object = None, dirty: bool = False) -> str:
+    """'git 3f2a9c1 af 4. maj 2024 (med ikke-committede ændringer)'."""
+    from kommissorium.danish.dates import format_date
+
+    text = f"git {commit}"
+    if when is not None:
+        text += f" af {format_date(when)}"
+    if dirty:
+        text += " (med ikke-committede ændringer)"
+    return text
+
+
+def version_line(version: str | None, git: str | None) -> str | None:
+    """'Version 1.2 (git 3f2a9c1 af 4. maj 2024)', 'Version 1.2', 'Version: git …'."""
+    if version and git:
+        return f"Version {version} ({git})"
+    if version:
+        return f"Version {version}"
+    if git:
+        return f"Version: {git}"
+    return None
+
+
+def body_kind(type_name: str, frame: bool) -> str:
+    """'Fagligt strategisk niveau (rammekommissorium)'."""
+    return f"{type_name} (rammekommissorium)" if frame else type_name
+
+
+def co_chair(role: str | None, source: str | None) -> str | None:
+    """One of several chairs: 'borgmesteren fra Aalborg Kommune', 'en formand fra …'."""
+    if role:
+        return role + (f" fra {source}" if source else "")
+    if source:
+        return f"en formand fra {source}"
+    return None
+
+
 def source_line(kilde: str) -> str:
     """'Kilde: …' — the provenance of the document's data."""
     return f"Kilde: {clause(kilde)}"

@@ -65,11 +65,12 @@ def as_of(when: date) -> str:
     return f"pr. {format_date(when)}"
 
 
-def area_gone(change: str, when: date, end: date | None) -> str:
+def area_gone(change: str, when: date, end: date | None, start: date | None = None) -> str:
     """D001: the charter's area does not exist on the day."""
     if end is None:
-        return (f"{change} Kommissoriets område findes ikke {as_of(when)}: ret 'område', eller "
-                "kontrollér på en senere dato.")
+        after = (f"kommissoriet kan tidligst gælde fra {format_date(start)}" if start
+                 else "ret 'område'")
+        return f"{change} Kommissoriets område findes ikke {as_of(when)}: {after}."
     return (f"{change} Kommissoriets område findes ikke {as_of(when)}: afslut kommissoriet med "
             f"'gyldig: {{til: {end.isoformat()}}}' og 'erstattet-af', og skriv et kommissorium for "
             "efterfølgeren.")
@@ -216,3 +217,13 @@ def capitalize_first(text: str) -> str:
 
 def none_in_group() -> str:
     return "Ingen."
+
+
+def begins_later(name: str, start: date) -> str:
+    """A charter not yet in force on the day: 'Sundhedsråd Vendsyssel gælder først fra …'."""
+    return f"{name} gælder først fra {format_date(start)}; kommissoriet er ikke i kraft endnu."
+
+
+def corrected_line(why: str) -> str:
+    """A national entry the repository corrects (``rettelse``)."""
+    return f"Rettet i repositoriet: {why}"

@@ -141,4 +141,9 @@ RELATION_LABELS: dict[str, str] = {
     "extends": "udbygger",
     "subgroup": "undergruppe af",
     "members_of": "medlemmer fra",
+    "advises": "rådgiver",
+    "gives_input_to": "giver input til",
+    "sets_direction_for": "sætter retning for",
+    "board_of": "bestyrelse for",
+    "delegates_to": "delegerer til",
 }

@@ -480,6 +480,9 @@ def compare_sets(old_cs: "CharterSet", new_cs: "CharterSet", base: str, head: st
         out.append(CharterDiff("fjernet", cid, name, of.display,
                                changes=[_change("fjernet", "fjernet", name=name)],
                                members_before=_member_text(old_cs, cid)))
+    from kommissorium.roster.compare import companion_diffs
+
+    out += companion_diffs(old_cs, new_cs)
     out.sort(key=lambda d: (STATUS_ORDER[d.status], d.file))
 
     old_p = _all_problems(old_cs, config)

@@ -33,6 +33,7 @@ from kommissorium.danish import (
     sentence,
 )
 from kommissorium.danish.composition import (
+    source_text,
     seat_written,
     UNSPECIFIED_COUNT,
     all_members_of,
@@ -72,6 +73,7 @@ from kommissorium.danish.procedure import (
     voting_sentences,
 )
 from kommissorium.danish import sentences as say
+from kommissorium.danish.dates import on_date, period
 from kommissorium.danish.names import Names, kommune_list
 from kommissorium.danish.text import finish, lower_first, states
 from kommissorium.danish.vocabulary import (
@@ -165,12 +167,7 @@ class GitInfo:
     dirty: bool = False
 
     def line(self) -> str:
-        text = f"git {self.commit}"
-        if self.date is not None:
-            text += f" af {format_date(self.date)}"
-        if self.dirty:
-            text += " (med ikke-committede ændringer)"
-        return text
+        return say.git_line(self.commit, self.date, self.dirty)
 
 
 class _Builder:
@@ -228,11 +225,21 @@ class _Builder:
             blocks += [Paragraph(p) for n in extra.notes for p in _paras(n)]
             pos = SECTION_KEYS.index(extra.after) if extra.after in SECTION_KEYS else len(SECTION_KEYS)
             ordered.append(((pos, 1, j), Section(f"afsnit-{j + 1}", extra.heading, blocks)))
+        if c.requirements:  # a frame's requirements (the sundhedsråd frame), with sources
+            from kommissorium.danish import sundhedsraad as council
+
+            lines = tuple(council.requirement_line(r.text or r.kind.value, r.source, r.unconfirmed)
+                          for r in c.requirements)
+            ordered.append(((len(SECTION_KEYS), 2, 0), Section(
+                "rammekrav", council.REQUIREMENTS_HEADING,
+                [Paragraph(council.REQUIREMENTS_INTRO), BulletList(lines)])))
         sections = _source_order([s for _, s in sorted(ordered, key=lambda t: t[0])])
         if c.notes:
             # Document-level remarks close the document, after its sections.
             blocks = [Paragraph(p) for n in c.notes for p in _paras(n)]
             sections.append(Section("noter", "Noter", blocks))
+        if c.order:
+            sections = _given_order(sections, c.order)
 
         meta = {"id": self.id, "generator": "kommissorium"}
         if c.version:
@@ -244,13 +251,7 @@ class _Builder:
             if self.git.date is not None:
                 meta["commit_date"] = self.git.date.isoformat()
         # "Version 1.2 (git 3f2a9c1 af 4. maj 2024)", "Version: git 3f2a9c1 af 4. maj 2024".
-        version_line = None
-        if c.version and self.git is not None:
-            version_line = f"Version {c.version} ({self.git.line()})"
-        elif c.version:
-            version_line = f"Version {c.version}"
-        elif self.git is not None:
-            version_line = f"Version: {self.git.line()}"
+        version_line = say.version_line(c.version, self.git.line() if self.git else None)
         return Document(
             id=self.id,
             title=c.title or document_title(c.kind.value, in_sentence(c.name)),
@@ -304,7 +305,7 @@ class _Builder:
     def _facts(self, frame_name: str | None) -> tuple[Fact, ...]:
         c = self.c
         kind = body_type_name(c.type.value)
-        facts = [Fact("Type", f"{kind} (rammekommissorium)" if c.frame else kind)]
+        facts = [Fact("Type", say.body_kind(kind, c.frame))]
         if c.short_name:
             facts.append(Fact("Forkortelse", c.short_name))
         facts.append(Fact("Område", capitalize(self.ref(c.area))))
@@ -318,10 +319,7 @@ class _Builder:
         if c.date:
             facts.append(Fact("Dato", format_partial_date(c.date)))
         if c.valid and (c.valid.start or c.valid.end):
-            start = format_partial_date(c.valid.start) if c.valid.start else ""
-            end = format_partial_date(c.valid.end) if c.valid.end else ""
-            value = f"{start} – {end}" if start and end else (f"fra {start}" if start else f"til {end}")
-            facts.append(Fact("Gyldig", value))
+            facts.append(Fact("Gyldig", period(c.valid)))
         if c.legal_basis:
             facts.append(Fact("Hjemmel", legal_basis_text(
                 [r.text or legal_ref_text(r.law, r.section) for r in c.legal_basis])))
@@ -329,8 +327,11 @@ class _Builder:
             facts.append(Fact("Evalueres", format_partial_date(c.evaluation)))
         if c.replaced_by:
             facts.append(Fact("Erstattet af", capitalize(self.ref(c.replaced_by))))
-        if c.source:
-            facts.append(Fact("Kilde", " ".join(c.source.split())))
+        if c.source or (c.incomplete is not None and c.incomplete.allowed):
+            facts.append(Fact("Kilde", source_text(
+                " ".join(c.source.split()) if c.source else None,
+                c.incomplete is not None and c.incomplete.allowed,
+                " ".join(c.incomplete.text.split()) if c.incomplete and c.incomplete.text else None)))
         if c.version:
             facts.append(Fact("Version", c.version))
         return tuple(facts)
@@ -489,7 +490,8 @@ class _Builder:
             else:
                 blocks.append(Paragraph(" ".join(alternates_sentences(
                     alt.allowed, alt.personal, alt.shared, alt.up_to, alt.appointed_by,
-                    alt.steps_in, [self._group_text(g) or g for g in alt.groups]))))
+                    alt.steps_in, [self._group_text(g) or g for g in alt.groups],
+                    comp.elected))))
         for seat in comp.members:
             if seat.alternates is not None and seat.alternates.text:
                 blocks += [Paragraph(x) for x in _paras(seat.alternates.text)]
@@ -556,14 +558,21 @@ class _Builder:
         return next((s for s in comp.members if s.group == group), None)
 
     def _group_text(self, group: str | None) -> str | None:
-        """A seat group as a circle: 'regionsrådsmedlemmer fra Region Nordjylland'."""
-        seat = self._group_seat(group)
-        if seat is None:
+        """A seat group as a circle: 'regionsrådsmedlemmer fra Region Nordjylland'; a group of
+        several seat lines names each ('byrådsmedlemmer og ledende medarbejdere')."""
+        comp = self.c.composition
+        if not group or comp is None:
             return None
-        circle = _lower_first(_plural_role(seat.role))
-        circle = "medlemmerne" if circle == "medlemmer" else circle  # the body's own members
-        return group_phrase(circle, self.ref(seat.source) or None,
-                            self.ref(seat.appointed_by) or None)
+        seats = [s for s in comp.members if s.group == group]
+        if not seats:
+            return None
+        circles = []
+        for seat in seats:
+            circle = _lower_first(_plural_role(seat.role))
+            circle = "medlemmerne" if circle == "medlemmer" else circle  # the body's own members
+            circles.append(group_phrase(circle, self.ref(seat.source) or None,
+                                        self.ref(seat.appointed_by) or None))
+        return join(circles)
 
     def _officer(self, o: "Officer | None", word: str) -> str | None:
         if o is None:
@@ -605,10 +614,10 @@ class _Builder:
                     seat = self._group_seat(o.seat)
                     if seat is not None:
                         descs.append(_lower_first(seat.role))
-                    elif o.role:
-                        descs.append(o.role + (f" fra {self.ref(o.source)}" if o.source else ""))
-                    elif o.source:
-                        descs.append(f"en formand fra {self.ref(o.source)}")
+                    else:
+                        d = say.co_chair(o.role, self.ref(o.source) or None)
+                        if d:
+                            descs.append(d)
                 if descs:
                     sentences.append(co_chairs_sentence(descs))
             for o, word in ((ch.chair, "Formanden"), (ch.vice_chair, "Næstformanden")):
@@ -619,7 +628,8 @@ class _Builder:
                 sentences.append(different_groups_sentence())
             if sentences:
                 blocks.append(Paragraph(" ".join(sentences)))
-        duties = [d for d in ch.duties if not ch.text or not states(ch.text, d)]
+        said_ch = _wording(ch.text, ch.notes)
+        duties = [d for d in ch.duties if not said_ch or not states(said_ch, d)]
         if duties:
             # A task list is data the section's wording does not replace.
             blocks.append(Paragraph(say.duties_intro("formandskabet")))
@@ -649,7 +659,7 @@ class _Builder:
         blocks: list[Block] = []
         if s.text:
             blocks += [Paragraph(p) for p in _paras(s.text)]
-            if s.coordinates_with and "koordiner" not in s.text.lower():
+            if s.coordinates_with and "koordiner" not in _wording(s.text, s.notes).lower():
                 blocks.append(Paragraph(say.coordinates_with(self.refs(s.coordinates_with))))
         else:
             sentences = []
@@ -661,7 +671,8 @@ class _Builder:
                 sentences.append(say.coordinates_with(self.refs(s.coordinates_with)))
             if sentences:
                 blocks.append(Paragraph(" ".join(sentences)))
-        duties = [d for d in s.duties if not s.text or not states(s.text, d)]
+        said_s = _wording(s.text, s.notes)
+        duties = [d for d in s.duties if not said_s or not states(said_s, d)]
         if duties:
             blocks.append(Paragraph(say.duties_intro("sekretariatet")))
             blocks.append(BulletList(tuple(" ".join(d.split()) for d in duties)))
@@ -678,7 +689,7 @@ class _Builder:
         if m.text:
             sentences += _paras(m.text)
             # The wording replaces the frequency; the other facts stay unless it states them.
-            rest = self._meeting_sentences(m, covered=m.text)
+            rest = self._meeting_sentences(m, covered=_wording(m.text, m.notes))
             if rest:
                 sentences.append(" ".join(rest))
         else:
@@ -705,16 +716,14 @@ class _Builder:
                 self.ref(r.body), r.before, r.weeks, r.days, r.approximately)]
         if m.rotating_host:
             timing.append(rotating_host_sentence())
-        if timing:
-            out.append(" ".join(timing))
         guests = m.guests
         form = meeting_form_sentences(
             m.open, m.place, m.virtual_attendance,
             guests.allowed if guests is not None and not guests.text else None, self.name)
         if guests is not None and guests.text:
             form += _paras(guests.text)
-        if form:
-            out.append(" ".join(form))
+        if timing or form:
+            out.append(" ".join(timing + form))
         a = m.agenda
         if a is not None:
             if a.text:
@@ -789,7 +798,7 @@ class _Builder:
         if d is None:
             return []
         blocks: list[Block] = []
-        said = (d.text or "").lower()
+        said = _wording(d.text, d.notes).lower()
 
         def open_(*words: str) -> bool:
             return not d.text or not any(w in said for w in words)
@@ -856,10 +865,7 @@ class _Builder:
         if a.text:
             blocks += [Paragraph(p) for p in _paras(a.text)]
         else:
-            when = None
-            if a.effective is not None:
-                text = format_partial_date(a.effective)
-                when = f"den {text}" if a.effective.day else f"i {text}"
+            when = on_date(a.effective) if a.effective is not None else None
             out = adoption_sentences(self.c.kind.value, a.adopted_by, a.amended_by,
                                      a.amendment_requires, when)
             if out:
@@ -900,7 +906,8 @@ class _Builder:
                 blocks.append(Paragraph(delegation_sentence(
                     self.name, count_text(dlg.count.minimum, dlg.count.maximum), n,
                     dlg.alternates, self.ref(dlg.to), dlg.term)))
-        groups_ = [g for g in r.may_establish if not r.text or not states(r.text, g)]
+        said_r = _wording(r.text, r.notes)
+        groups_ = [g for g in r.may_establish if not said_r or not states(said_r, g)]
         if groups_:
             blocks.append(Paragraph(say.may_establish(self.name, groups_)))
         if not r.text:
@@ -964,6 +971,25 @@ def _source_order(sections: list[Section]) -> list[Section]:
             last = n
         keys.append((last, 0 if n else 1, i))
     return [s for _, s in sorted(zip(keys, sections), key=lambda t: t[0])]
+
+
+def _wording(text: str | None, notes: list[str] | None = None) -> str:
+    """The author's own words in a block (its ``tekst`` and its ``noter``): what they state
+    need not be generated again beside them."""
+    return "\n".join([text or "", *(notes or [])]).strip()
+
+
+def _given_order(sections: list[Section], order: list[str]) -> list[Section]:
+    """The order the charter states (``rækkefølge``): section keys, extra sections' headings and
+    'noter'; sections it does not name follow in their own order."""
+    def rank(i_s: tuple[int, Section]) -> tuple[int, int]:
+        i, s = i_s
+        for name in (s.key, s.heading):
+            if name in order:
+                return order.index(name), i
+        return len(order), i
+
+    return [s for _, s in sorted(enumerate(sections), key=rank)]
 
 
 def _merge_named_sections(standard: dict[str, Section], headings: dict[str, str]) -> None:

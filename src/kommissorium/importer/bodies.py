@@ -184,6 +184,12 @@ def builder_body(builder, d, part: BodyPart) -> None:
             continue
         _append(d.data, "noter", f"({p})" if not p.endswith(")") else p)
         d.note("dokument", "prosa", f"»({p})« → noter", part.start)
+    if part.parent is not None and "møder" not in d.data:
+        # "Samarbejdsudvalg (ca. 4 møder årligt i hvert fora)": the frequency holds for each
+        for p in part.parent.parens:
+            if re.search(r"\bi\s+hver[t]?\b", p) and (freq := rec.parse_frequency(p)):
+                d.data["møder"] = {"pr-år": freq, "tekst": p}
+                d.note("møder", "data", f"»{p}« (hos {part.parent.name}) → pr-år: {show(freq)}", part.start)
     for p in part.parens:
         d.sentences.append((p, part.start))
     paragraphs: list[tuple[str, Block]] = [(part.rest, part.start)]

@@ -521,6 +521,11 @@ class Builder:
                 comp["suppleanter"] = {"tilladt": True, "tekst": text}
                 draft.note("sammensætning", "data", f"»{_short(text)}« → suppleanter tilladt", b)
                 continue
+            if im := re.search(r"\b(?:muligt at|kan)\s+inddrage\s+(?P<who>.+?)(?:,?\s+når\b|\s+efter behov|[.]?$)", text):
+                p = {"antal": {"mindst": 0}, "rolle": im["who"].strip(), "efter-behov": True, "tekst": text}
+                _append(comp, "deltagere", p)
+                draft.note("sammensætning", "data", f"»{_short(text)}« → deltagere efter behov", b)
+                continue
             if re.match(r"^derudover\b", text, re.IGNORECASE) or re.search(r"^\S*repræsentation fra", text):
                 self.participant(draft, comp, b)
                 continue

@@ -79,7 +79,7 @@ def party_of_role(role: str, source: Known | None) -> str | None:
 # -- seats ---------------------------------------------------------------------------------------
 
 _COUNT = re.compile(
-    rf"^(?P<count>(?:op til|højst|maks\.?|mindst|minimum|min\.)\s+{_N}|\d+\s*[-–]\s*\d+|{_N})\s+"
+    rf"^(?P<count>et antal|(?:op til|højst|maks\.?|mindst|minimum|min\.)\s+{_N}|\d+\s*[-–]\s*\d+|{_N})\s+"
     r"(?P<rest>[a-zæøåA-ZÆØÅ].*)$", re.IGNORECASE)
 #: Where a role ends and its qualifiers begin.
 _ROLE_END = re.compile(
@@ -114,6 +114,8 @@ def _count(text: str) -> dict[str, int] | None:
     from kommissorium.model.types import Count
 
     t = text.lower().strip()
+    if t == "et antal":  # "et antal kommunalbestyrelsesmedlemmer": at least one, number not given
+        return {"mindst": 1}
     for w, n in WORD_NUMBERS.items():
         t = re.sub(rf"(?<![\wæøå]){w}(?![\wæøå])", str(n), t)
     t = t.replace("minimum", "mindst").replace("min.", "mindst")
@@ -198,7 +200,7 @@ def _one_seat(piece: str, ctx: Ctx) -> dict[str, Any] | None:
     if not role_text or len(role_text.split()) > 6 or not re.match(r"^[a-zæøåA-ZÆØÅ]", role_text):
         return None
     n = count.get("højst") if count.get("højst") is not None else count.get("mindst")
-    role = role_text if n == 1 else singular_role(role_text, ctx.words)
+    role = role_text if n == 1 and count.get("højst") == 1 else singular_role(role_text, ctx.words)
     if re.match(r"^(?:af|gange?|møder?|år|timer?|antal)\b", role, re.IGNORECASE):
         return None
     seat: dict[str, Any] = {"antal": _count_value(count), "rolle": role}
@@ -242,7 +244,7 @@ def _one_seat(piece: str, ctx: Ctx) -> dict[str, Any] | None:
             seat["fra"] = ctx.region
         else:
             who = ctx.ref(what)
-            if who is not None and who.kind == "organ" and definite:
+            if who is not None and who.kind == "organ" and (definite or who.ref.startswith("@")):
                 seat["medlemmer-af"] = who.ref  # "de fire sundhedsdirektører fra FU"
             elif who is not None and who.kind != "kommune":
                 seat["fra"] = who.ref
@@ -344,7 +346,7 @@ def parse_chair(text: str, ctx: Ctx) -> dict[str, Any]:
         officer = {}
         role_m = re.match(r"(?:den|det)\s+(.+?)\s+(?:i|for|fra)\s+(.+)$", who)
         if role_m:
-            officer["rolle"] = role_m[1]
+            officer["rolle"] = who.strip().rstrip(".,")
             src = ctx.ref(role_m[2])
             if src is not None:
                 officer["fra"] = src.ref

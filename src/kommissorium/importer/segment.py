@@ -243,6 +243,12 @@ def segment(lines: list[Line]) -> list[Block]:
                                 lines=[ln.line]))
             blank_before = False
             continue
+        # "Samarbejdsfora (4 møder årligt): …" right after a full stop starts a new paragraph
+        # (a body or a term being described), even without a blank line before it.
+        if cur is not None and cur.kind == "para" and _ends_sentence(cur.text) and re.match(
+                r"^[A-ZÆØÅ][\wæøåÆØÅ' /-]{2,60}?\s*(?:\([^)]{1,80}\)\s*)*:\s+\S", text):
+            continues = False
+            blank_before = True
         if continues:
             assert cur is not None
             cur.text = _join(cur.text.rstrip(), text)

@@ -517,6 +517,32 @@ class Suppression(Strict):
     reason: str = Field(alias="begrundelse", min_length=3)
 
 
+class RequirementKind(str, Enum):
+    """What a frame (a national frame such as the sundhedsråd frame) requires of the charters
+    that extend it; checked by rules H002-H008."""
+
+    PARTIES_ONLY = "kun-parter"
+    SEAT_PER_KOMMUNE = "plads-for-hver-kommune"
+    MAJORITY = "flertal"
+    CHAIR_FROM_PARTY = "formand-fra-part"
+    VICE_CHAIR_FROM_PARTY = "næstformand-fra-part"
+    LAW = "lov"
+    ONE_MORE = "en-flere"
+
+
+class FrameRequirement(Strict):
+    """One requirement of a frame, with its source; an unconfirmed one is never an error."""
+
+    kind: RequirementKind = Field(alias="krav")
+    parties: PartyList = Field(default_factory=list, alias="parter", description="Ved 'kun-parter': de tilladte parter.")
+    party: Party | None = Field(None, alias="part", description="Ved 'flertal' og 'en-flere': den part, der har flertallet; ved 'formand-fra-part' og 'næstformand-fra-part': den part, posten vælges blandt.")
+    over: Party | None = Field(None, alias="over", description="Ved 'en-flere': den part, der har én plads færre.")
+    law: str | None = Field(None, alias="lov", description="Ved 'lov': loven, kommissoriet (eller dets ramme) skal nævne under 'hjemmel'.")
+    source: str = Field(alias="kilde", min_length=3, description="Kilden til kravet (lov, aftale, datasæt).")
+    unconfirmed: str | None = Field(None, alias="ikke-bekræftet", description="Kravet er ikke bekræftet af en primærkilde: hvorfor. Det giver kun information, aldrig en fejl.")
+    text: str | None = Field(None, alias="tekst", description="Kravet med forfatterens ord.")
+
+
 class Charter(Strict):
     """Kommissorium for ét organ."""
 
@@ -538,7 +564,9 @@ class Charter(Strict):
     evaluation: PartialDate | None = Field(None, alias="evalueres", description="Hvornår organet evalueres (et tidsbegrænset organ).")
     replaced_by: Ref | None = Field(None, alias="erstattet-af", description="Det organ, der har afløst dette, når det ikke længere gælder.")
     source: str | None = Field(None, alias="kilde")
+    incomplete: Allowed | None = Field(None, alias="kilde-ufuldstændig", description="Kilden er ufuldstændig (true eller en tekst om, hvad der mangler); dokumentet siger det.")
     headings: dict[SectionKey, str] = Field(default_factory=dict, alias="overskrifter")
+    order: TextList = Field(default_factory=list, alias="rækkefølge", description="Afsnittenes rækkefølge som i kilden: standardafsnittenes nøgler, ekstra afsnits overskrifter og 'noter'. Afsnit, der ikke nævnes, følger efter.")
     background: str | None = Field(None, alias="baggrund")
     purpose: str | None = Field(None, alias="formål")
     principles: ListSection | None = Field(None, alias="principper")
@@ -555,6 +583,17 @@ class Charter(Strict):
     sections: list[ExtraSection] = Field(default_factory=list, alias="afsnit")
     notes: TextList = Field(default_factory=list, alias="noter")
     suppress: list[Suppression] = Field(default_factory=list, alias="undertryk")
+    requirements: list[FrameRequirement] = Field(default_factory=list, alias="rammekrav", description="En rammes krav til de kommissorier, der udbygger den (fx sundhedsrådsrammen); hvert krav med kilde.")
+
+    @model_validator(mode="after")
+    def _known_order(self) -> "Charter":
+        known = set(SECTION_ORDER) | {x.heading for x in self.sections} | {"noter"}
+        unknown = [x for x in self.order if x not in known]
+        if unknown:
+            raise ValueError(
+                f"'rækkefølge' nævner {', '.join(repr(u) for u in unknown)}, som hverken er et "
+                "standardafsnit, et ekstra afsnits overskrift eller 'noter'")
+        return self
 
     @property
     def effective_date(self):

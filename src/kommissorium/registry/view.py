@@ -41,6 +41,8 @@ def _entry(reg: Registry, e: Entry, when: date) -> dict[str, Any]:
         out["kilde"] = e.source
     if e.unconfirmed:
         out["ikke-bekræftet"] = dict(e.unconfirmed)
+    if e.correction:
+        out["rettelse"] = e.correction
     return out
 
 
@@ -87,6 +89,8 @@ def registry_text(reg: Registry, when: date) -> str:
                     e.is_unconfirmed("efterfølgere")))
             if e.source and kind in ("region", "sundhedsråd", "organ"):
                 lines.append(pad + phrases.source_line(e.source))
+            if e.correction:
+                lines.append(pad + phrases.corrected_line(e.correction))
             for what, why in e.unconfirmed.items():
                 lines.append(pad + phrases.unconfirmed_line(
                     reg.get(what).name if reg.get(what) else what, why))

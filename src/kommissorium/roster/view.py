@@ -58,6 +58,7 @@ class Row:
     period: str = ""
     alternates: list[PersonView] = field(default_factory=list)
     upcoming: bool = False
+    order: int = 0  # the seat group's place in the charter
 
 
 @dataclass
@@ -106,8 +107,13 @@ def roster_view(cs: "CharterSet", cid: str) -> RosterView | None:
     rows: list[Row] = []
     former: list[Row] = []
 
+    def index(seat_ref: str) -> int:
+        p = place(seats, seat_ref, None, None)
+        return p.seat.index if p.seat is not None else len(seats)
+
     def row(m: Any) -> Row:
         return Row(
+            order=index(m.seat),
             seat=_seat_label(cs, seats, m.seat, m.unit, m.organisation),
             person=person_view(m),
             office=(m.office or "").capitalize(),
@@ -130,9 +136,9 @@ def roster_view(cs: "CharterSet", cid: str) -> RosterView | None:
         for _ in range(max(missing, 0)):
             role = h.seat.seat.role
             label = role[:1].upper() + role[1:] + (f", {h.unit.name}" if h.unit is not None else "")
-            rows.append(Row(seat=label, person=None))
-    def key(r: Row) -> tuple[int, str]:
-        return (_office_rank(r.office), r.seat)
+            rows.append(Row(seat=label, person=None, order=h.seat.index))
+    def key(r: Row) -> tuple[int, int, str]:
+        return (_office_rank(r.office), r.order, r.seat)
 
     rows.sort(key=key)
     former.sort(key=lambda r: r.period)

@@ -17,6 +17,7 @@ from kommissorium.rules import (  # noqa: F401  (each module registers its rules
     registry_coverage,
     relations,
     roster,
+    sundhedsraad,
     timing,
     transition,
 )

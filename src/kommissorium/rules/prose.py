@@ -9,7 +9,7 @@ from typing import Iterator
 
 from kommissorium.corpus import CharterSet
 from kommissorium.danish import join
-from kommissorium.danish.quantities import RATE_WORDS
+from kommissorium.danish.quantities import RATE_WORDS, per_year
 from kommissorium.problems import Severity
 from kommissorium.rules._util import NUM, describe_frequency, locate, prose, to_number
 from kommissorium.rules.base import Finding, rule
@@ -163,7 +163,9 @@ def meeting_counts(cs: CharterSet) -> Iterator[Finding]:
     Mødeafsnittets tekst ("Som udgangspunkt afholdes 4 møder årligt", "mindst fire gange
     årligt", "3-4 gange om året", "1 fysisk møde årligt") skal sige det samme som `møder.pr-år`
     (og `fysiske-pr-år`). Hvert tal i teksten skal være et af de tal, data angiver (`mindst`,
-    `højst` eller `omkring`); ordet "mindst" i teksten kræves ikke.
+    `højst` eller `omkring`); ordet "mindst" i teksten kræves ikke. Ord for en takt læses også
+    ("en gang om måneden" = 12, "hvert kvartal" = 4); står der "normalt", "typisk" eller en
+    undtagelse ("juli friholdt"), må takten afvige fra data med højst to møder om året.
 
     Godt:
         møder:
@@ -191,6 +193,16 @@ _RATE = re.compile(
     + r")(?![\wæøå])", re.IGNORECASE)
 
 
+_HEDGE_BEFORE = re.compile(r"\b(?:normalt|typisk|som regel|som udgangspunkt|ca\.|cirka|omkring)\s+$",
+                           re.IGNORECASE)
+_EXCEPT_AFTER = re.compile(r"[^.]*\b(?:friholdt|undtagen|bortset fra|dog ikke|ikke i)\b",
+                           re.IGNORECASE)
+_EXCEPT = re.compile(
+    r"\s*,?\s+undtagen\s+(?:i\s+)?(januar|februar|marts|april|maj|juni|juli|august|september|oktober|"
+    r"november|december)(?:\s+og\s+(januar|februar|marts|april|maj|juni|juli|august|september|oktober|"
+    r"november|december))?\b", re.IGNORECASE)
+
+
 def frequency_mismatches(meetings, text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, message) for each meeting frequency in ``text`` that the meeting data does
     not give: numbers ("fire møder årligt", "3-4 gange om året") and rates in words ("en gang
@@ -214,9 +226,17 @@ def frequency_mismatches(meetings, text: str) -> Iterator[tuple[int, int, str]]:
     stated = {v for v in (f.minimum, f.maximum, f.approximately) if v is not None}
     for m in _RATE.finditer(text):
         n = RATE_WORDS[m[2].lower()]
+        # "månedligt undtagen juli": the model reads it as 11 (model.types); so does the prose
+        if n == 12 and (ex := _EXCEPT.match(text, m.end())):
+            n -= len({x.lower() for x in (ex[1], ex[2]) if x})
         if not stated or n in stated:
             continue
-        yield (m.start(), m.end(), f"Teksten siger '{m[0]}' ({n} møder årligt), men 'møder.pr-år' "
+        # "normalt en gang om måneden, juli friholdt" beside 11 a year: a rate with an exception
+        # or a hedge is approximate; within two meetings a year it agrees.
+        hedged = _HEDGE_BEFORE.search(text[:m.start()]) or _EXCEPT_AFTER.match(text[m.end():])
+        if (hedged or m[1]) and any(abs(n - v) <= 2 for v in stated):
+            continue
+        yield (m.start(), m.end(), f"Teksten siger '{m[0]}' ({per_year(n)}), men 'møder.pr-år' "
                                    f"angiver {describe_frequency(f)}. Ret teksten eller tallet.")
 
 

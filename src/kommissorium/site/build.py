@@ -121,8 +121,10 @@ class _Site:
     # -- names and links -------------------------------------------------------------------------
     def name(self, ref: str) -> str:
         entry = None if ref in self.cs.by_id else self.cs.registry.get(ref)
-        if entry is not None and entry.kind == "kommune":
-            return f"{entry.name} Kommune"
+        if entry is not None:
+            from kommissorium.danish.names import proper_name
+
+            return proper_name(entry)  # 'Københavns Kommune', 'Bornholms Regionskommune'
         return self.cs.name_of(ref)
 
     def area_name(self, cid: str) -> str:
@@ -254,6 +256,7 @@ class _Site:
                 history=self.history_view(hist.get(path)),
                 source_file=self.cs.by_id[cid].display,
                 members_url=self.members_link(cid, page),
+                document_self=_document_self(c),
                 description=(c.purpose or "").strip().split("\n")[0][:300] if c else "",
             )
             result.charters += 1
@@ -384,7 +387,8 @@ class _Site:
                     for s in v.successors]
                 items.append({
                     "id": v.id, "name": v.name, "url": link(v.id), "file": v.file,
-                    "reasons": [{"line": r.line, "text": r.summary} for r in v.reasons],
+                    "reasons": [{"line": r.line, "text": r.summary} for r in v.reasons
+                                if v.status != "upåvirket"],
                     "successors": successors,
                     "unconfirmed": any(r.change is not None and r.change.unconfirmed
                                        for r in v.reasons),
@@ -489,6 +493,16 @@ def build_site(cs: CharterSet, out: Path, options: SiteOptions | None = None,
     from kommissorium.site.roster import write_pages
 
     write_pages(site, result)
+    from kommissorium.site.api import write_api
+
+    write_api(site)
     result.removed = target.finish()
     result.pages = [p for p in target.written if p.endswith(".html")]
     return result
+
+
+def _document_self(charter) -> str:
+    """'kommissoriet', 'forretningsordenen', 'vedtægten' (the phrasebook's word for the kind)."""
+    from kommissorium.danish.vocabulary import document_self
+
+    return document_self(charter.kind if charter is not None else None)
