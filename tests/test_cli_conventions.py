@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kommissorium.cli import COMMANDS, app
-from kommissorium.commands._common import ENGLISH_ALIASES
+from kommissorium.commands.click_danish import ENGLISH_ALIASES
 
 runner = CliRunner()
 

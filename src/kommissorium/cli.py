@@ -13,7 +13,7 @@ import sys
 import typer
 
 from kommissorium import __version__
-from kommissorium.commands._common import DanishGroup, DanishTyper
+from kommissorium.commands.click_danish import DanishGroup, DanishTyper
 
 #: Command modules, in the order `--help` lists them.
 COMMANDS = ["validate", "rules", "fmt", "schema", "render", "diff", "site", "kalender", "graph",

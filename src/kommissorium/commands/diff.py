@@ -38,19 +38,30 @@ def register(app: typer.Typer) -> None:
         Exitkoder: 0 forskellen er vist, 1 nye fejl med --streng, 2 ukendt revision eller
         ikke et git-repositorium.
         """
-        import sys
+        raise typer.Exit(run(base=base, head=head, format=format, strict=strict))
 
-        from kommissorium.diff import diff_revisions, render_json, render_markdown, render_text
-        from kommissorium.problems import Severity
 
-        if format not in FORMATS:
-            raise fail_usage(f"ukendt format '{format}'; vælg mellem {join(FORMATS)}.")
-        result = diff_revisions(base, head)
-        if format == "json":
-            sys.stdout.write(render_json(result) + "\n")
-        else:
-            lines = render_markdown(result) if format == "markdown" else render_text(result)
-            for line in lines:
-                sys.stdout.write(line + "\n")
-        if strict and any(p.severity is Severity.ERROR for p in result.introduced):
-            raise typer.Exit(1)
+def run(
+    base: Optional[str] = None,
+    head: Optional[str] = None,
+    format: str = "text",
+    strict: bool = False,
+) -> int:
+    """`kommissorium diff` as a plain function: its exit code (user errors raise
+    ``KommissoriumError``, which the command guard reports)."""
+    import sys
+
+    from kommissorium.diff import diff_revisions, render_json, render_markdown, render_text
+    from kommissorium.problems import Severity
+
+    if format not in FORMATS:
+        raise fail_usage(f"ukendt format '{format}'; vælg mellem {join(FORMATS)}.")
+    result = diff_revisions(base, head)
+    if format == "json":
+        sys.stdout.write(render_json(result) + "\n")
+    else:
+        lines = render_markdown(result) if format == "markdown" else render_text(result)
+        for line in lines:
+            sys.stdout.write(line + "\n")
+    if strict and any(p.severity is Severity.ERROR for p in result.introduced):
+        return 1

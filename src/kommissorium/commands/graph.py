@@ -58,40 +58,56 @@ def register(app: typer.Typer) -> None:
 
         Exitkoder: 0 diagrammet er skrevet, 2 brugsfejl eller Graphviz mangler (svg/pdf).
         """
-        import sys
+        raise typer.Exit(run(path=path, format=format, output=output, region=region, kilde=kilde,
+                             under=under, eksterne=eksterne, dato=dato))
 
-        from kommissorium.corpus import load_corpus
-        from kommissorium.errors import UsageError
-        from kommissorium.graph import build_graph, render_graphviz, to_dot, to_mermaid
-        from kommissorium.workspace import Workspace
 
-        if format not in FORMATS:
-            raise fail_usage(f"ukendt format '{format}'; vælg mellem {join(FORMATS)}.")
-        root = Workspace.find().charters_folder(path, "Angiv mappen.")
-        if path is not None and path.resolve() != root and root in path.resolve().parents:
-            under = under or path.resolve().relative_to(root).as_posix()
-        cs = load_corpus(root)
-        g = build_graph(cs, region=region, source=kilde, under=under, externals=eksterne,
-                        when=parse_day(dato))
-        if not g.nodes:
-            raise UsageError("Ingen kommissorier passer til udvalget; diagrammet ville være tomt.")
-        if format in ("mermaid", "markdown"):
-            text = to_mermaid(g)
-            if format == "markdown":
-                text = f"```mermaid\n{text}```\n"
-            data = text.encode("utf-8")
-        elif format == "dot":
-            data = to_dot(g).encode("utf-8")
-        else:
-            data = render_graphviz(to_dot(g), format)
-        if output is None:
-            if format == "pdf" and sys.stdout.isatty():
-                raise fail_usage("PDF skrives ikke til terminalen; angiv en fil med -o.")
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
-            return
-        from kommissorium.contain import write_file_checked
+def run(
+    path: Optional[Path] = None,
+    format: str = "mermaid",
+    output: Optional[Path] = None,
+    region: Optional[str] = None,
+    kilde: Optional[str] = None,
+    under: Optional[str] = None,
+    eksterne: bool = True,
+    dato: Optional[str] = None,
+) -> int:
+    """`kommissorium graph` as a plain function: its exit code (user errors raise
+    ``KommissoriumError``, which the command guard reports)."""
+    import sys
 
-        write_file_checked(output, data)
-        typer.echo(f"Skrev {output} ({len(g.nodes)} organer, {len(g.edges)} relationer).", err=True)
+    from kommissorium.corpus import load_corpus
+    from kommissorium.errors import UsageError
+    from kommissorium.graph import build_graph, render_graphviz, to_dot, to_mermaid
+    from kommissorium.workspace import Workspace
 
+    if format not in FORMATS:
+        raise fail_usage(f"ukendt format '{format}'; vælg mellem {join(FORMATS)}.")
+    root = Workspace.find().charters_folder(path, "Angiv mappen.")
+    if path is not None and path.resolve() != root and root in path.resolve().parents:
+        under = under or path.resolve().relative_to(root).as_posix()
+    cs = load_corpus(root)
+    g = build_graph(cs, region=region, source=kilde, under=under, externals=eksterne,
+                    when=parse_day(dato))
+    if not g.nodes:
+        raise UsageError("Ingen kommissorier passer til udvalget; diagrammet ville være tomt.")
+    if format in ("mermaid", "markdown"):
+        text = to_mermaid(g)
+        if format == "markdown":
+            text = f"```mermaid\n{text}```\n"
+        data = text.encode("utf-8")
+    elif format == "dot":
+        data = to_dot(g).encode("utf-8")
+    else:
+        data = render_graphviz(to_dot(g), format)
+    if output is None:
+        if format == "pdf" and sys.stdout.isatty():
+            raise fail_usage("PDF skrives ikke til terminalen; angiv en fil med -o.")
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return 0
+    from kommissorium.contain import write_file_checked
+
+    write_file_checked(output, data)
+    typer.echo(f"Skrev {output} ({len(g.nodes)} organer, {len(g.edges)} relationer).", err=True)
+    return 0

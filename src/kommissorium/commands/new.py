@@ -51,32 +51,56 @@ def register(app: typer.Typer) -> None:
         skrevet. Med --fra-ramme skrives 'udbygger:', og rammens afsnit arves i stedet for at
         blive kopieret. Exitkoder: 0 oprettet og gyldig, 1 oprettet med fund, 2 brugsfejl.
         """
-        import sys
+        raise typer.Exit(run(id=id,
+                             navn=navn,
+                             type=type,
+                             omraade=omraade,
+                             ramme=ramme,
+                             forkortelse=forkortelse,
+                             formaal=formaal,
+                             moeder=moeder,
+                             charters=charters))
 
-        from kommissorium.check import check
-        from kommissorium.corpus import display_path
-        from kommissorium.errors import UsageError
-        from kommissorium.workspace import Workspace, find_root
-        from kommissorium.new import NewCharter, create
-        from kommissorium.reporters import REPORTERS
 
-        if navn is None and type != "sundhedsråd":
-            if sys.stdin.isatty():
-                navn = typer.prompt("Organets navn")
-            else:
-                raise UsageError("Angiv organets navn med --navn.")
-        if charters is None:
-            ws = Workspace.find()
-            charters = ws.charters("Angiv den med --kommissorier.")
-            repo_root = ws.root
+def run(
+    id: str,
+    navn: Optional[str] = None,
+    type: Optional[str] = None,
+    omraade: Optional[str] = None,
+    ramme: Optional[str] = None,
+    forkortelse: Optional[str] = None,
+    formaal: Optional[str] = None,
+    moeder: Optional[str] = None,
+    charters: Optional[Path] = None,
+) -> int:
+    """`kommissorium new` as a plain function: its exit code (user errors raise
+    ``KommissoriumError``, which the command guard reports)."""
+    import sys
+
+    from kommissorium.check import check
+    from kommissorium.corpus import display_path
+    from kommissorium.errors import UsageError
+    from kommissorium.workspace import Workspace, find_root
+    from kommissorium.new import NewCharter, create
+    from kommissorium.reporters import REPORTERS
+
+    if navn is None and type != "sundhedsråd":
+        if sys.stdin.isatty():
+            navn = typer.prompt("Organets navn")
         else:
-            if not charters.is_dir():
-                raise UsageError(f"'{charters}' er ikke en mappe.")
-            repo_root = find_root(charters) or charters.resolve().parent
-        spec = NewCharter(id, navn or "", type, omraade, ramme, forkortelse, formaal, moeder)
-        path = create(spec, charters.resolve(), Path(repo_root).resolve())
-        typer.echo(f"Oprettede {display_path(path)}.", err=True)
-        result = check([path])
-        if result.problems:
-            REPORTERS["text"](result.problems, result.files, sys.stdout)
-        raise typer.Exit(result.exit_code())
+            raise UsageError("Angiv organets navn med --navn.")
+    if charters is None:
+        ws = Workspace.find()
+        charters = ws.charters("Angiv den med --kommissorier.")
+        repo_root = ws.root
+    else:
+        if not charters.is_dir():
+            raise UsageError(f"'{charters}' er ikke en mappe.")
+        repo_root = find_root(charters) or charters.resolve().parent
+    spec = NewCharter(id, navn or "", type, omraade, ramme, forkortelse, formaal, moeder)
+    path = create(spec, charters.resolve(), Path(repo_root).resolve())
+    typer.echo(f"Oprettede {display_path(path)}.", err=True)
+    result = check([path])
+    if result.problems:
+        REPORTERS["text"](result.problems, result.files, sys.stdout)
+    return result.exit_code()

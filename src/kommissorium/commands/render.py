@@ -72,11 +72,11 @@ def register(app: typer.Typer) -> None:
         de øvrige gengives. Exitkoder: 0 alt gengivet, 1 fejl i et eller flere kommissorier,
         2 brugs- eller læsefejl.
         """
-        raise typer.Exit(run_render(list(paths or []), output, parse_formats(format), template,
+        raise typer.Exit(run(list(paths or []), output, parse_formats(format), template,
                                     jobs, quiet))
 
 
-def run_render(paths: list[Path], output: Path | None, formats: tuple[str, ...],
+def run(paths: list[Path], output: Path | None, formats: tuple[str, ...],
                template: Path | None, jobs: int | None, quiet: bool,
                cwd: Path | None = None) -> int:
     """The render command as a function: returns the exit code."""

@@ -20,41 +20,7 @@ def register(app: typer.Typer) -> None:
             help="Skriv regelsiden som Markdown (som docs/regler.md) og afslut."),
     ) -> None:
         """Vis reglerne, eller forklar én regel med eksempler."""
-        import sys
-
-        from kommissorium.rules import RULES, lookup
-
-        if markdown:
-            from kommissorium.rules.docs import markdown as page
-
-            sys.stdout.write(page())
-            return
-        from rich.console import Console
-
-        console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
-        if code is None:
-            _table(console, list(RULES.values()))
-            _load_table(console)
-            return
-        r = lookup(code)
-        if r is None:
-            from kommissorium.model.validate import suggest
-            from kommissorium.rules.docs import LOAD_INTRO, load_codes
-
-            loading = {c: (n, t) for c, n, t in load_codes()}
-            hit = next((c for c, (n, _) in loading.items()
-                        if code.strip().upper() == c or code.strip() == n), None)
-            if hit is not None:
-                name, text = loading[hit]
-                console.print(f"[bold]{hit}[/] {name}  (indlæsning og format; altid fejl)\n")
-                console.print(text + "\n")
-                console.print(LOAD_INTRO.split("\n\n", 1)[1].strip())
-                return
-            names = list(RULES) + [x.name for x in RULES.values()] + list(loading)
-            best = suggest(code, names)
-            hint = f" Mente du '{best}'?" if best else ""
-            raise fail_usage(f"ukendt regel '{code}'.{hint} Se 'kommissorium rules'.")
-        _explain(console, r)
+        raise typer.Exit(run(code=code, markdown=markdown))
 
 
 _STYLE = {"fejl": "bold red", "advarsel": "yellow", "info": "cyan"}
@@ -114,3 +80,47 @@ def _load_table(console) -> None:
         table.add_row(code, name, text)
     console.print()
     console.print(table)
+
+
+def run(
+    code: Optional[str] = None,
+    markdown: bool = False,
+) -> int:
+    """`kommissorium rules` as a plain function: its exit code (user errors raise
+    ``KommissoriumError``, which the command guard reports)."""
+    import sys
+
+    from kommissorium.rules import RULES, lookup
+
+    if markdown:
+        from kommissorium.rules.docs import markdown as page
+
+        sys.stdout.write(page())
+        return 0
+    from rich.console import Console
+
+    console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
+    if code is None:
+        _table(console, list(RULES.values()))
+        _load_table(console)
+        return 0
+    r = lookup(code)
+    if r is None:
+        from kommissorium.model.validate import suggest
+        from kommissorium.rules.docs import LOAD_INTRO, load_codes
+
+        loading = {c: (n, t) for c, n, t in load_codes()}
+        hit = next((c for c, (n, _) in loading.items()
+                    if code.strip().upper() == c or code.strip() == n), None)
+        if hit is not None:
+            name, text = loading[hit]
+            console.print(f"[bold]{hit}[/] {name}  (indlæsning og format; altid fejl)\n")
+            console.print(text + "\n")
+            console.print(LOAD_INTRO.split("\n\n", 1)[1].strip())
+            return 0
+        names = list(RULES) + [x.name for x in RULES.values()] + list(loading)
+        best = suggest(code, names)
+        hint = f" Mente du '{best}'?" if best else ""
+        raise fail_usage(f"ukendt regel '{code}'.{hint} Se 'kommissorium rules'.")
+    _explain(console, r)
+    return 0

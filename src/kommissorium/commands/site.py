@@ -57,14 +57,14 @@ def register(app: typer.Typer) -> None:
         """
         from kommissorium.commands._common import parse_day
 
-        raise typer.Exit(run_site(path, output, serve=serve, port=port, pdf=pdf, title=title,
-                                  template=template,
-                                  transition=parse_day(overgang, "--overgang")))
+        raise typer.Exit(run(path, output, serve=serve, port=port, pdf=pdf, title=title,
+                             template=template,
+                             transition=parse_day(overgang, "--overgang")))
 
 
-def run_site(path: Path | None, output: Path | None, *, serve: bool = False, port: int = 8000,
-             pdf: bool = True, title: str | None = None, template: Path | None = None,
-             cwd: Path | None = None, transition: "date | None" = None) -> int:
+def run(path: Path | None, output: Path | None, *, serve: bool = False, port: int = 8000,
+        pdf: bool = True, title: str | None = None, template: Path | None = None,
+        cwd: Path | None = None, transition: "date | None" = None) -> int:
     """The site command as a function: returns the exit code."""
     import shutil
     import sys

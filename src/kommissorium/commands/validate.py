@@ -39,17 +39,29 @@ def register(app: typer.Typer) -> None:
 
         Exitkoder: 0 ingen fund, 1 fund (fejl; advarsler med --streng), 2 brugs- eller læsefejl.
         """
-        import sys
+        raise typer.Exit(run(paths=paths, format=format, strict=strict, dato=dato))
 
-        from kommissorium.check import check
-        from kommissorium.reporters import REPORTERS
 
-        day = parse_day(dato)
-        fmt = format or default_format()
-        if fmt not in REPORTERS:
-            raise fail_usage(
-                f"ukendt format '{fmt}'; vælg mellem {join(sorted(REPORTERS))}."
-            )
-        result = check(list(paths or []), as_of=day)
-        REPORTERS[fmt](result.problems, result.files, sys.stdout)
-        raise typer.Exit(result.exit_code(strict))
+def run(
+    paths: Optional[list[Path]] = None,
+    format: Optional[str] = None,
+    strict: bool = False,
+    dato: Optional[str] = None,
+    cwd: Optional[Path] = None,
+) -> int:
+    """`kommissorium validate` as a plain function: its exit code (user errors raise
+    ``KommissoriumError``, which the command guard reports)."""
+    import sys
+
+    from kommissorium.check import check
+    from kommissorium.reporters import REPORTERS
+
+    day = parse_day(dato)
+    fmt = format or default_format()
+    if fmt not in REPORTERS:
+        raise fail_usage(
+            f"ukendt format '{fmt}'; vælg mellem {join(sorted(REPORTERS))}."
+        )
+    result = check(list(paths or []), cwd=cwd, as_of=day)
+    REPORTERS[fmt](result.problems, result.files, sys.stdout)
+    return result.exit_code(strict)
