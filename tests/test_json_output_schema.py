@@ -1,0 +1,67 @@
+"""`validate --format json`: real output validates against schema/json-output.schema.json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from kommissorium.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+SCHEMA = json.loads((ROOT / "schema" / "json-output.schema.json").read_text(encoding="utf-8"))
+runner = CliRunner()
+
+
+def _validate_json(cwd: Path, monkeypatch, *args: str) -> dict:
+    monkeypatch.chdir(cwd)
+    r = runner.invoke(app, ["validate", "--format", "json", *args])
+    assert r.exit_code in (0, 1), r.output
+    return json.loads(r.stdout)
+
+
+@pytest.mark.parametrize("folder, status", [
+    ("tests/rules/C001/fail", "fejl"),       # errors, info and a related location
+    ("tests/rules/F005/fail", "advarsler"),  # warnings only, with related locations
+    ("tests/rules/X003/fail", "ok"),         # info only
+])
+def test_real_json_output_validates_against_the_schema(folder, status, monkeypatch):
+    doc = _validate_json(ROOT / folder, monkeypatch, ".")
+    jsonschema.Draft202012Validator(SCHEMA).validate(doc)
+    assert doc["status"] == status and doc["files"] > 0
+
+
+def test_load_error_output_validates(tmp_path, monkeypatch):
+    (tmp_path / "charters").mkdir()
+    (tmp_path / "charters" / "a.yaml").write_text("id: a\nformaal: x\n", encoding="utf-8")
+    doc = _validate_json(tmp_path, monkeypatch)
+    jsonschema.Draft202012Validator(SCHEMA).validate(doc)
+    assert {p["severity"] for p in doc["problems"]} <= {"fejl", "advarsel", "info"}
+    assert any(p["code"] == "S001" for p in doc["problems"])
+
+
+def test_schema_rejects_english_severity_and_unknown_keys():
+    good = {"status": "fejl", "files": 1, "problems": [{
+        "code": "S001", "name": "skema.ukendt-noegle", "severity": "fejl", "message": "x",
+        "file": "a.yaml", "line": 1, "column": 1, "related": []}]}
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    assert validator.is_valid(good)
+    bad = json.loads(json.dumps(good))
+    bad["problems"][0]["severity"] = "error"
+    assert not validator.is_valid(bad)
+    bad = json.loads(json.dumps(good))
+    bad["problems"][0]["extra"] = 1
+    assert not validator.is_valid(bad)
+
+
+def test_docs_json_md_names_every_field_of_the_schema():
+    text = (ROOT / "docs" / "json.md").read_text(encoding="utf-8")
+    fields = set(SCHEMA["properties"]) | set(SCHEMA["$defs"]["problem"]["properties"])
+    for field in fields:
+        assert f"`{field}`" in text, field
+    for value in ("`fejl`", "`advarsel`", "`info`", "`advarsler`", "`ok`"):
+        assert value in text
+    assert "schema/json-output.schema.json" in text
