@@ -65,3 +65,38 @@ def test_docs_json_md_names_every_field_of_the_schema():
     for value in ("`fejl`", "`advarsel`", "`info`", "`advarsler`", "`ok`"):
         assert value in text
     assert "schema/json-output.schema.json" in text
+
+
+def _github_anchors(markdown: str) -> set[str]:
+    """The anchors GitHub gives the headings of a markdown file."""
+    import re
+
+    anchors = set()
+    for line in markdown.splitlines():
+        m = re.match(r"^#{1,6} (.+)$", line)
+        if m:
+            text = re.sub(r"[^\w\- ]", "", m.group(1).strip().lower())
+            anchors.add(text.replace(" ", "-"))
+    return anchors
+
+
+def test_sarif_rules_have_help_uri_to_their_rule_page(tmp_path, monkeypatch):
+    from urllib.parse import unquote
+
+    from kommissorium.reporters.sarif import RULES_DOC_URL
+    from kommissorium.rules import RULES
+
+    (tmp_path / "charters").mkdir()
+    (tmp_path / "charters" / "a.yaml").write_text("id: a\nformaal: x\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    r = runner.invoke(app, ["validate", "--format", "sarif"])
+    assert r.exit_code == 1, r.output
+    rules = json.loads(r.stdout)["runs"][0]["tool"]["driver"]["rules"]
+    anchors = _github_anchors((ROOT / "docs" / "regler.md").read_text(encoding="utf-8"))
+    by_id = {d["id"]: d for d in rules}
+    assert set(RULES) <= set(by_id) and "S001" in by_id
+    for descriptor in rules:
+        uri = descriptor["helpUri"]
+        assert uri.startswith(RULES_DOC_URL + "#"), uri
+        assert unquote(uri.split("#", 1)[1]) in anchors, uri
+    assert by_id["R001"]["helpUri"].endswith("regler.md#r001")

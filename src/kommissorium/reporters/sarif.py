@@ -15,6 +15,19 @@ from urllib.parse import quote
 from kommissorium.problems import Location, Problem, Severity
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+#: Where the project's documentation lives (a placeholder until the public repository exists);
+#: every rule's ``helpUri`` points at its section in docs/regler.md under this address.
+REPO_URL = "https://github.com/kommissorium/kommissorium"
+RULES_DOC_URL = f"{REPO_URL}/blob/main/docs/regler.md"
+
+
+def help_uri(code: str) -> str:
+    """The rule's page: its heading ('### R001') in docs/regler.md, as GitHub anchors it."""
+    return f"{RULES_DOC_URL}#{code.lower()}"
+
+
+#: The section of docs/regler.md that lists the load-time codes (Y, S, G001, ...).
+LOAD_CODES_ANCHOR = "indlæsning-og-format-y-s-g001"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
@@ -37,6 +50,7 @@ def _descriptor(code: str) -> dict[str, Any]:
             "name": r.name,
             "shortDescription": {"text": r.summary},
             "fullDescription": {"text": r.summary},
+            "helpUri": help_uri(r.code),
             "help": {"text": r.doc, "markdown": _markdown_help(r.doc)},
             "defaultConfiguration": {"level": LEVEL[r.severity]},
             "properties": {"family": r.family},
@@ -47,6 +61,7 @@ def _descriptor(code: str) -> dict[str, Any]:
         "name": name,
         "shortDescription": {"text": text},
         "fullDescription": {"text": text},
+        "helpUri": f"{RULES_DOC_URL}#{quote(LOAD_CODES_ANCHOR)}",
         "help": {"text": text},
         "defaultConfiguration": {"level": "error"},
     }
@@ -98,6 +113,7 @@ def to_sarif(problems: list[Problem], files: int = 0) -> dict[str, Any]:
                     "name": "kommissorium",
                     "version": __version__,
                     "semanticVersion": __version__,
+                    "informationUri": REPO_URL,
                     "language": "da-DK",
                     "rules": [_descriptor(c) for c in codes],
                 }
