@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from kommissorium.danish.nouns import plural
-from kommissorium.danish.numbers import NUMBER_WORDS, WORDS_UP_TO, number, small_number
+from kommissorium.danish.numbers import NUMBER_WORDS, number, small_number
 
 if TYPE_CHECKING:  # pragma: no cover
     from kommissorium.model.types import Frequency

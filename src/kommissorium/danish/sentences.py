@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kommissorium.danish.dates import format_partial_date, on_date
+from kommissorium.danish.dates import on_date
 from kommissorium.danish.lists import join
 from kommissorium.danish.nouns import is_definite, plural, plural_role, role_for
 from kommissorium.danish.numbers import number
@@ -370,7 +370,7 @@ def duties_intro(who: str) -> str:
     return f"{capitalize(who)} har følgende opgaver:"
 
 
-# -- officers (first written by helper 'model' in danish_body.py) --------------------------
+# -- officers --------------------------
 def term_years_text(years: int) -> str:
     """'en toårig periode', 'en etårig periode', 'en 12-årig periode'."""
     if years == 1:

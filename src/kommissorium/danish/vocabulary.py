@@ -89,8 +89,10 @@ SECTION_HEADINGS: dict[str, str] = {
     "sekretariat": "Sekretariatsbetjening",
     "møder": "Mødefrekvens",
     "beslutninger": "Beslutninger",
+    "referat": "Referat",
     "relationer": "Samspil med andre organer",
     "offentliggørelse": "Offentliggørelse",
+    "vedtagelse": "Vedtagelse og ikrafttræden",
 }
 
 #: Document kind (charter `dokument`) → its word in a title and running header

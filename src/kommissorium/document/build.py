@@ -19,16 +19,8 @@ from kommissorium.danish import (
     capitalize,
     count_text,
     in_sentence,
-    is_definite,
-    days_before_text,
-    format_date,
     format_partial_date,
-    hours_text,
     join,
-    meetings_per_year_text,
-    meetings_text,
-    number,
-    paragraphs,
     role_for,
     sentence,
 )
@@ -36,7 +28,6 @@ from kommissorium.danish.composition import (
     source_text,
     seat_written,
     UNSPECIFIED_COUNT,
-    all_members_of,
     alternates_sentences,
     delegation_sentence,
     election_clause,
@@ -75,7 +66,7 @@ from kommissorium.danish.procedure import (
 from kommissorium.danish import sentences as say
 from kommissorium.danish.dates import on_date, period
 from kommissorium.danish.names import Names, kommune_list
-from kommissorium.danish.text import finish, lower_first, states
+from kommissorium.danish.text import finished_paragraphs, lower_first, states
 from kommissorium.danish.vocabulary import (
     DOCUMENT_KIND_TITLES,
     SECTION_HEADINGS,
@@ -122,21 +113,7 @@ if TYPE_CHECKING:  # pragma: no cover
     )
 
 #: Standard sections in the order a kommissorium has them, with their default headings.
-DEFAULT_HEADINGS: dict[str, str] = {
-    "baggrund": "Baggrund",
-    "formål": "Formål",
-    "principper": "Principper",
-    "opgaver": "Opgaver",
-    "sammensætning": "Sammensætning",
-    "formandskab": "Formandskab",
-    "sekretariat": "Sekretariatsbetjening",
-    "møder": "Mødefrekvens",
-    "beslutninger": "Beslutninger",
-    "referat": "Referat",
-    "relationer": "Samspil med andre organer",
-    "offentliggørelse": "Offentliggørelse",
-    "vedtagelse": "Vedtagelse og ikrafttræden",
-}
+DEFAULT_HEADINGS = SECTION_HEADINGS
 SECTION_KEYS = tuple(DEFAULT_HEADINGS)
 #: Meeting keys of a forretningsorden: with any of them, the section is headed "Møder".
 PROCEDURE_MEETING_FIELDS = frozenset({
@@ -684,7 +661,6 @@ class _Builder:
         m: Meetings | None = self.c.meetings
         if m is None:
             return []
-        extra = m.extraordinary
         sentences: list[str] = []
         if m.text:
             sentences += _paras(m.text)
@@ -937,18 +913,6 @@ class _Builder:
         return [Paragraph(" ".join(out))] if out else []
 
 
-def _finish(text: str) -> str:
-    """A paragraph as a reader expects it: capital first letter, a full stop after a bare word.
-
-    Only typography: 'ca. 10 møder årligt' → 'Ca. 10 møder årligt.'; text ending in other
-    punctuation, a bracket or a quote is left alone."""
-    if text[:1].islower():
-        text = text[:1].upper() + text[1:]
-    if text[-1:].isalnum():
-        text += "."
-    return text
-
-
 #: A number that opens a heading: '§ 5', '5.', '5', '5.2'.
 _HEADING_NUMBER = re.compile(r"^\s*(?:§\s*)?(\d+)(?:\.(\d+))?\.?\s")
 
@@ -1021,7 +985,7 @@ def _threshold(t) -> str:
 
 
 def _paras(text: str | None) -> list[str]:
-    return [_finish(p) for p in paragraphs(text)]
+    return finished_paragraphs(text)
 
 
 def _collate(name: str) -> str:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from kommissorium.danish.vocabulary import SECTION_HEADINGS
 from kommissorium.importer import recognise as rec
 from kommissorium.importer.segment import Block, heading_key, sentences
 
@@ -39,13 +40,7 @@ SECTION_OF_HEADING: dict[str, str] = {
     "organisering": "relationer", "samspil med andre organer": "relationer",
 }
 #: The headings a document gets without 'overskrifter' (the document builder's own).
-DEFAULT_HEADINGS = {
-    "baggrund": "Baggrund", "formål": "Formål", "principper": "Principper", "opgaver": "Opgaver",
-    "sammensætning": "Sammensætning", "formandskab": "Formandskab",
-    "sekretariat": "Sekretariatsbetjening", "møder": "Mødefrekvens", "beslutninger": "Beslutninger",
-    "referat": "Referat", "relationer": "Samspil med andre organer",
-    "offentliggørelse": "Offentliggørelse", "vedtagelse": "Vedtagelse og ikrafttræden",
-}
+DEFAULT_HEADINGS = SECTION_HEADINGS
 STANDARD = tuple(DEFAULT_HEADINGS)
 
 
