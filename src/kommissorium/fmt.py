@@ -516,9 +516,9 @@ def format_file(path: Path, display: str | None = None, charter: bool = True) ->
 
 
 def write_result(result: FormatResult) -> None:
-    from kommissorium.schema import write_atomic
+    from kommissorium.fsutil import atomic_write
 
-    write_atomic(result.path, result.formatted)
+    atomic_write(result.path, result.formatted)
 
 
 def collect(paths: list[Path], cwd: Path | None = None,

@@ -159,7 +159,8 @@ def council_text(spec: NewCharter, schema_line: str, cs: object, area: object) -
 
 def _council(spec: NewCharter, charters_dir: Path, repo_root: Path, cs: object) -> Path:
     from kommissorium.model.validate import suggest
-    from kommissorium.schema import schema_comment, write_atomic
+    from kommissorium.fsutil import atomic_write
+    from kommissorium.schema import schema_comment
 
     reg = cs.registry  # type: ignore[attr-defined]
     councils = [e.key for e in reg.of_kind("sundhedsråd")]
@@ -181,10 +182,10 @@ def _council(spec: NewCharter, charters_dir: Path, repo_root: Path, cs: object) 
         frame_path.parent.mkdir(parents=True, exist_ok=True)
         text = packaged_frame_text()
         text = text.replace(text.splitlines()[0], schema_comment(frame_path, repo_root), 1)
-        write_atomic(frame_path, text)
+        atomic_write(frame_path, text)
     path = charters_dir / f"{spec.id}.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, council_text(spec, schema_comment(path, repo_root), cs, area))
+    atomic_write(path, council_text(spec, schema_comment(path, repo_root), cs, area))
     return path
 
 
@@ -193,7 +194,8 @@ def create(spec: NewCharter, charters_dir: Path, repo_root: Path) -> Path:
     from kommissorium.corpus import load_corpus
     from kommissorium.model.charter import BodyType
     from kommissorium.model.validate import suggest
-    from kommissorium.schema import schema_comment, write_atomic
+    from kommissorium.fsutil import atomic_write
+    from kommissorium.schema import schema_comment
 
     cid = spec.id.strip().removesuffix(".yaml").strip("/")
     if not _ID.match(cid):
@@ -252,5 +254,5 @@ def create(spec: NewCharter, charters_dir: Path, repo_root: Path) -> Path:
             msg = exc.errors()[0].get("msg", "").removeprefix("Value error, ")
             raise UsageError(f"--møder: {msg}") from None
     text = charter_text(spec, schema_comment(path, repo_root), frame_name)
-    write_atomic(path, text)
+    atomic_write(path, text)
     return path

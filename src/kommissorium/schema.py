@@ -502,13 +502,6 @@ def schema_path(kind: str = "kommissorium") -> str:
     return f"schema/{KINDS[kind][2]}"
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write text atomically (see kommissorium.fsutil)."""
-    from kommissorium.fsutil import atomic_write
-
-    atomic_write(path, text)
-
-
 def schema_comment(charter_file: Path, repo_root: Path) -> str:
     """The yaml-language-server line for a charter file, with the schema's relative path."""
     rel = os.path.relpath(repo_root / SCHEMA_PATH, charter_file.parent)

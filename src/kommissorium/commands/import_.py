@@ -99,11 +99,11 @@ def register(app: typer.Typer) -> None:
             if existing:
                 raise UsageError(f"{', '.join(existing)} findes allerede; import overskriver ikke "
                                  "filer. Vælg et andet navn eller en tom mappe.")
-            from kommissorium.schema import write_atomic
+            from kommissorium.fsutil import atomic_write
 
             for imp, path in targets:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                write_atomic(path, imp.yaml)
+                atomic_write(path, imp.yaml)
                 written.append(path)
                 files[imp.slug] = str(path)
         findings = _validate(written, result, files) if written else None
