@@ -9,6 +9,7 @@ tests/test_sources.py, as far as the seed's text states them) checked in the imp
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -26,13 +27,19 @@ from kommissorium.model import Charter
 from kommissorium.model.validate import validate_model
 from kommissorium.problems import Severity
 
+sys.path.insert(0, str(Path(__file__).parent))
+from seed_facts import assert_seed_002_frame, seat  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent.parent / "shared" / "seeds"
-if not SEEDS.is_dir():  # a worktree under /work/wt/<name>, or the main checkout
-    SEEDS = Path("/work/shared/seeds")
+#: The seed texts lie in shared/ beside the checkout (as CI lays it out), or beside its parent.
+SEEDS = next((d for d in (ROOT.parent / "shared" / "seeds", ROOT.parent.parent / "shared" / "seeds")
+              if d.is_dir()), ROOT.parent / "shared" / "seeds")
 SEED = {n: next(SEEDS.glob(f"00{n}_*.txt")) for n in range(5)} if SEEDS.is_dir() else {}
 BIN = [sys.executable, "-m", "kommissorium"]
 
+# Outside CI a checkout without the seed texts skips these tests; in CI they must be there.
+if os.environ.get("CI") == "true" and not SEEDS.is_dir():
+    raise RuntimeError(f"CI: the seed texts are missing ({SEEDS})")
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed texts (../shared/seeds) are not here")
 
 
@@ -74,12 +81,6 @@ def only(n: int) -> Charter:
     _, charters, _ = imported(n)
     assert len(charters) == 1
     return next(iter(charters.values()))
-
-
-def seat(c: Charter, role: str):
-    hits = [s for s in c.composition.members if s.role == role]
-    assert len(hits) == 1, f"{role!r}: {[s.role for s in c.composition.members]}"
-    return hits[0]
 
 
 def text_of(value) -> str:
@@ -146,23 +147,8 @@ def test_seed_001_key_facts():
 @needs_seeds
 def test_seed_002_key_facts():
     f = only(2)
-    assert f.frame is True and f.area == "region-syddanmark"
-    assert f.approved.by == "syddanmark/det-administrative-kontaktforum"
-    assert f.approved.date.iso() == "2022-06-23"
-    assert f.meetings.per_year.minimum == 4 and f.meetings.per_year.on_demand
-    assert f.decisions.rule.value == "konsensus"
-    assert [p.value for p in f.chair.shared_between] == ["kommuner", "region"]
+    assert_seed_002_frame(f)
     assert f.chair.agreed == "på udvalgets første møde"
-    region = seat(f, "repræsentant")
-    assert region.count.low == 3 and len(region.sub_quotas) == 3
-    assert sum(q.required for q in region.sub_quotas) == 3
-    assert "psykiatrien-syddanmark" in [q.source for q in region.sub_quotas]
-    gps = seat(f, "praktiserende læge")
-    assert gps.appointed_by == "plo" and gps.count.low == 2
-    assert gps.sub_quotas[0].minimum == 1 and "sundhedsklyngens område" in gps.sub_quotas[0].requirement
-    patients = seat(f, "repræsentant for patienter og pårørende")
-    assert patients.appointed_by == "syddanmark/patientinddragelsesudvalget"
-    assert seat(f, "relevant direktør").for_each.value == "kommune"
     assert f.headings == {"baggrund": "Grundlag", "opgaver": "Opgaver og kompetencer",
                           "sammensætning": "Sammensætning og formandskab", "møder": "Mødeafholdelse"}
 

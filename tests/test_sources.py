@@ -7,6 +7,7 @@ expands over, so a charter that drifts from its source fails here.
 from __future__ import annotations
 
 import re
+import sys
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +18,9 @@ from kommissorium.load import load_file
 from kommissorium.model import Charter
 from kommissorium.model.validate import validate_model
 from kommissorium.registry import load_registry
+
+sys.path.insert(0, str(Path(__file__).parent))
+from seed_facts import assert_seed_002_frame, seat  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 CHARTERS = ROOT / "charters"
@@ -90,12 +94,6 @@ def refs(c: Charter) -> list[str]:
         out += getattr(rel, attr)
     out += [s.ref for s in rel.subgroups if s.ref]
     return out
-
-
-def seat(c: Charter, role: str):
-    hits = [s for s in c.composition.members if s.role == role]
-    assert len(hits) == 1, f"{role!r} in {c.name}: {hits}"
-    return hits[0]
 
 
 # --- the corpus as a whole ---------------------------------------------------------------------
@@ -191,24 +189,7 @@ SYD_KLYNGER = {
 
 
 def test_seed_002_frame():
-    f = charter("syddanmark/fagligt-strategisk-ramme")
-    assert f.frame is True
-    assert f.area == "region-syddanmark"
-    assert f.approved.by == "syddanmark/det-administrative-kontaktforum"
-    assert f.approved.date.iso() == "2022-06-23"
-    assert f.meetings.per_year.minimum == 4 and f.meetings.per_year.on_demand
-    assert f.decisions.rule.value == "konsensus"
-    assert [p.value for p in f.chair.shared_between] == ["kommuner", "region"]
-    region = seat(f, "repræsentant")
-    assert region.count.low == 3 and len(region.sub_quotas) == 3
-    assert sum(q.required for q in region.sub_quotas) == 3
-    assert "psykiatrien-syddanmark" in [q.source for q in region.sub_quotas]
-    gps = seat(f, "praktiserende læge")
-    assert gps.appointed_by == "plo" and gps.count.low == 2
-    assert gps.sub_quotas[0].minimum == 1 and "sundhedsklyngens område" in gps.sub_quotas[0].requirement
-    patients = seat(f, "repræsentant for patienter og pårørende")
-    assert patients.appointed_by == "syddanmark/patientinddragelsesudvalget"
-    assert seat(f, "relevant direktør").for_each.value == "kommune"
+    assert_seed_002_frame(charter("syddanmark/fagligt-strategisk-ramme"))
 
 
 @pytest.mark.parametrize("slug", sorted(SYD_KLYNGER))
