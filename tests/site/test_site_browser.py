@@ -12,16 +12,13 @@ Never ``playwright install``: the browser is Debian's. Skipped only when Chromiu
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
 
-CHROMIUM = os.environ.get("KOMMISSORIUM_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+from .conftest import AXE_TAGS, axe_source, browser_context
+
 SHOTS = Path(os.environ.get("KOMMISSORIUM_SCREENSHOTS", "/tmp"))
 
 CHARTER = "kommissorier/nordjylland/strategisk-sundhedsforum.html"
@@ -33,59 +30,6 @@ PAGES = {
 }
 
 
-def axe_source() -> str:
-    """axe-core's axe.min.js: $KOMMISSORIUM_AXE_JS, else the copy in axe-playwright-python."""
-    explicit = os.environ.get("KOMMISSORIUM_AXE_JS")
-    if explicit:
-        return Path(explicit).read_text(encoding="utf-8")
-    import importlib.util
-
-    spec = importlib.util.find_spec("axe_playwright_python")
-    assert spec is not None and spec.submodule_search_locations, (
-        "axe-core mangler: pip install axe-playwright-python (i test-ekstraen)"
-    )
-    return (Path(next(iter(spec.submodule_search_locations))) / "axe.min.js").read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).is_file():
-        pytest.skip(f"Chromium findes ikke ({CHROMIUM}); installér Debians pakke 'chromium'.")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
-def _context(browser: Any, **kw: Any) -> tuple[Any, list[str]]:
-    ctx = browser.new_context(viewport={"width": 1200, "height": 900}, locale="da-DK", **kw)
-    outside: list[str] = []
-
-    def guard(route: Any) -> None:
-        url = route.request.url
-        if url.startswith(("file://", "http://127.0.0.1:", "data:", "about:")):
-            route.continue_()
-        else:
-            outside.append(url)
-            route.abort()
-
-    ctx.route("**/*", guard)
-    return ctx, outside
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    ctx, outside = _context(browser)
-    pg = ctx.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    yield pg
-    ctx.close()
-    assert not outside, f"requests left the machine: {outside}"
-    assert not errors, f"errors in the page: {errors}"
 
 
 def url(site: Path, rel: str) -> str:
@@ -233,7 +177,7 @@ def test_search_over_all_text_with_danish_folding(page: Any, real_site: Path):
 
 
 def test_works_without_javascript_except_search(browser: Any, real_site: Path):
-    ctx, outside = _context(browser, java_script_enabled=False)
+    ctx, outside = browser_context(browser, java_script_enabled=False)
     pg = ctx.new_page()
     try:
         pg.goto(url(real_site, "soeg.html"))

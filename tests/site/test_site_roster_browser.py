@@ -4,34 +4,20 @@ docs/eksempel (the real charters have no rosters). Same set-up as test_site_brow
 
 from __future__ import annotations
 
-import importlib.util
-import os
-import shutil
 from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
 
+from .conftest import AXE_TAGS, axe_source
+
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("KOMMISSORIUM_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES = {
     "medlemmer": "medlemmer/sundhedsforum.html",
     "person": "personer/birgitte-skov.html",
     "personer": "personer/index.html",
     "kommissorium-med-medlemmer": "kommissorier/sundhedsforum.html",
 }
-
-
-def _axe() -> str:
-    explicit = os.environ.get("KOMMISSORIUM_AXE_JS")
-    if explicit:
-        return Path(explicit).read_text(encoding="utf-8")
-    spec = importlib.util.find_spec("axe_playwright_python")
-    assert spec is not None and spec.submodule_search_locations, "axe-core mangler"
-    return (Path(next(iter(spec.submodule_search_locations))) / "axe.min.js").read_text("utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -46,41 +32,10 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield base
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).is_file():
-        pytest.skip(f"Chromium findes ikke ({CHROMIUM}); installér Debians pakke 'chromium'.")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    ctx = browser.new_context(viewport={"width": 1200, "height": 900}, locale="da-DK")
-    outside: list[str] = []
-
-    def guard(route: Any) -> None:
-        if route.request.url.startswith(("http://127.0.0.1:", "data:", "about:")):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    ctx.route("**/*", guard)
-    pg = ctx.new_page()
-    yield pg
-    ctx.close()
-    assert not outside, f"requests left the machine: {outside}"
-
-
 @pytest.mark.parametrize("kind", list(PAGES))
 def test_roster_pages_have_no_wcag21aa_violations(page: Any, served: str, kind: str):
     page.goto(served + PAGES[kind])
-    page.evaluate(_axe())
+    page.evaluate(axe_source())
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
         AXE_TAGS)
