@@ -78,9 +78,7 @@ def report_text(cs: "CharterSet", when: date) -> str:
                 lines.append(f"    {v.file}:{r.line}: {r.summary}")
             if status == "ophører" and v.successors:
                 lines.append(f"    {phrases.successor_charters(_successor_names(v), _unconfirmed(v))}")
-            if v.note and status != "upåvirket":
-                lines.append(f"    {v.note}")
-            if v.note and status == "upåvirket" and v.note != phrases.nothing_ends(when):
+            if v.note and (status != "upåvirket" or v.note != phrases.nothing_ends(when)):
                 lines.append(f"    {v.note}")
         lines.append("")
     return "\n".join(lines)
