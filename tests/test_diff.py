@@ -137,6 +137,18 @@ def test_broken_rule_is_a_new_finding_and_fix_resolves_it(repo: Path) -> None:
     assert [p["code"] for p in resolved] == ["R001"]
 
 
+def test_an_unreadable_charter_is_said_once_without_a_member_total(repo: Path) -> None:
+    edit(repo, "forum-a.yaml", "pr-år: 4", "pr-år: [4")
+    out = run().output
+    assert "Kommissoriet kan ikke længere læses (se de nye fund)." in out
+    assert "nu ingen angivet" not in out  # not a member total that dropped to none
+    git(repo, "commit", "-qam", "break")
+    edit(repo, "forum-a.yaml", "pr-år: [4", "pr-år: 4")
+    again = run().output
+    assert "Kommissoriet kan nu læses igen." in again
+    assert "faste medlemmer" not in again
+
+
 def test_two_revisions_and_markdown(repo: Path) -> None:
     edit(repo, "forum-a.yaml", "    - antal: 2\n      rolle: repræsentant\n      fra: region-nordjylland\n",
          "")

@@ -439,7 +439,8 @@ def _changed(old_id: str, cid: str, of: Any, nf: Any, old_cs: "CharterSet",
     elif oc is None and nc is not None:
         changes.append(_change("gyldig", "gyldig"))
     mb, ma = _member_text(old_cs, old_id), _member_text(new_cs, cid)
-    member = _member_change(changes, mb, ma)
+    # A side that cannot be read has no member total: comparing it would say 'nu ingen angivet'.
+    member = _member_change(changes, mb, ma) if oc is not None and nc is not None else None
     if member is not None:
         changes.append(member)
     if not changes:
