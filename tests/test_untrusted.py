@@ -400,6 +400,21 @@ def test_graph_and_schema_output_never_overwrite_a_charter(world):
         assert charter.read_bytes() == before
 
 
+def test_report_and_calendar_output_never_overwrite_a_charter_or_follow_a_link(world):
+    repo, outside = world
+    charter = repo / "charters" / "nord" / "udvalg.yaml"
+    before = charter.read_bytes()
+    (repo / "ud.txt").symlink_to(outside / "skrevet.txt")
+    for target in ("charters/nord/udvalg.yaml", "ud.txt"):
+        for args in (["overgang", "--dato", "2027-01-01", "-o", target], ["kalender", "-o", target]):
+            proc = _cli(args, repo)
+            _no_crash(proc)
+            assert proc.returncode == 2, (args, proc.stdout, proc.stderr)
+            assert ("kildefil" if target.startswith("charters") else "symbolsk henvisning") in proc.stderr
+    assert charter.read_bytes() == before
+    assert not (outside / "skrevet.txt").exists()
+
+
 def test_render_output_into_the_charters_folder_is_refused(world):
     repo, _ = world
     proc = _cli(["render", "-o", "charters", "-f", "md", "-q"], repo)

@@ -73,12 +73,11 @@ def run_calendar(path: Path | None, output: Path | None, name: str | None = None
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        from kommissorium.fsutil import atomic_write
+        from kommissorium.contain import write_file_checked
 
-        out = ws.path(output)
-        if out.is_dir():
+        if ws.path(output).is_dir():
             raise UsageError(f"'{output}' er en mappe; angiv en fil, fx {output}/møder.ics.")
-        atomic_write(out, data)
+        out = write_file_checked(output, data, ws.cwd)
         noun = "organ" if len(chosen) == 1 else "organer"
         typer.echo(f"Skrev {display_path(out, ws.cwd)}: {meetings} {'møde' if meetings == 1 else 'møder'} fra {len(chosen)} "
                    f"{noun}.", err=True)

@@ -59,7 +59,7 @@ def register(app: typer.Typer) -> None:
         if output is None:
             sys.stdout.write(text)
             return
-        from kommissorium.fsutil import atomic_write
+        from kommissorium.contain import write_file_checked
 
-        atomic_write(output, text.encode("utf-8"))
+        write_file_checked(output, text)
         typer.echo(f"Skrev {output}.", err=True)
